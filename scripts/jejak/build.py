@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from jejak.errors import ArchiveInvalid, JejakError
+from jejak.errors import ArchiveInvalid, JejakError, RootNotFound
 
 
 def _config_file(root: Path) -> Path:
     root = Path(root).resolve()
     if not (root / "content").is_dir():
-        raise JejakError(str(root))
+        raise RootNotFound(str(root))
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise JejakError(f"{root} (mkdocs.yml tidak ada / missing)")
@@ -24,19 +24,31 @@ def run_build(root: Path, site_dir: Path | None = None) -> Path:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    from jejak.plugin import ArchiveRejected
+    from jejak import plugin
+    from jejak.config import load_settings
+    from jejak.validate import check_archive
 
     config_file = _config_file(root)
+    # Check first, so problems are printed by the CLI in the format asked for; the plugin
+    # then reuses this result instead of checking a second time.
+    settings, problems = load_settings(config_file.parent)
+    result = check_archive(config_file.parent, settings)
+    problems += result.problems
+    if any(p.severity == "error" for p in problems):
+        raise ArchiveInvalid(problems)
+    plugin.PRECHECKED[str(config_file.parent)] = result
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     options = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
     try:
         config = load_config(str(config_file), **options)
         target = Path(config["site_dir"])
         build(config)
-    except ArchiveRejected as exc:
+    except plugin.ArchiveRejected as exc:
         raise ArchiveInvalid(exc.problems) from None
     except (ConfigurationError, PluginError, Abort) as exc:
         raise JejakError(f"{config_file}: {exc}") from None
+    finally:
+        plugin.PRECHECKED.pop(str(config_file.parent), None)
     return target
 
 

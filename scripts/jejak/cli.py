@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from jejak import __version__, report
-from jejak.errors import JejakError
+from jejak.errors import JejakError, RootNotFound
 from jejak.i18n import render, ui
 
 LANG = click.option("--lang", type=click.Choice(["id", "en"]), default=None,
@@ -22,7 +22,7 @@ def _lang(lang: str | None) -> str:
 
 
 def _cannot_run(exc: Exception, lang: str) -> None:
-    if isinstance(exc, JejakError):
+    if isinstance(exc, RootNotFound):
         click.echo(render("J001", lang, {"root": str(exc)}), err=True)
     else:
         click.echo(f"jejak: {exc}", err=True)

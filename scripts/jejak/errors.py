@@ -56,13 +56,26 @@ def problem(
     **params: Any,
 ) -> Problem:
     """Build a Problem; keyword arguments become the message parameters."""
-    return Problem(
-        path, line, column, code, field, tuple(sorted(params.items())), severity
-    )
+    frozen = tuple(sorted((k, _hashable(v)) for k, v in params.items()))
+    return Problem(path, line, column, code, field, frozen, severity)
+
+
+def _hashable(value: Any) -> Any:
+    # Problems are deduplicated in a set: a list parameter (e.g. accepted
+    # extensions) would make the whole check crash with "unhashable type".
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(_hashable(v) for v in value))
+    return value
 
 
 class JejakError(Exception):
     """A failure that stops a command before it can check anything (exit 2)."""
+
+
+class RootNotFound(JejakError):
+    """ROOT has no content/ folder: there is no archive to work on."""
 
 
 class ArchiveInvalid(JejakError):

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
@@ -13,6 +14,10 @@ from jejak import report
 from jejak.config import settings_from
 from jejak.errors import Problem
 from jejak.validate import check_archive
+
+
+NAV_URLS = ("", "kelompok/", "cari/")
+PRECHECKED: dict[str, object] = {}  # root → CheckResult, set by `jejak build` after its check
 
 
 class ArchiveRejected(PluginError):
@@ -47,11 +52,14 @@ class JejakPlugin(BasePlugin):
     def on_config(self, config):
         self.root = Path(config["config_file_path"]).resolve().parent
         settings, problems = settings_from(self.options, str(config.get("site_url") or ""))
-        result = check_archive(self.root, settings)
+        result = PRECHECKED.get(str(self.root)) or check_archive(self.root, settings)
         problems = problems + result.problems
         if any(p.severity == "error" for p in problems):
             raise ArchiveRejected(problems, settings.language)
         self.result = result
+        from jejak.sitebuild import configure
+
+        configure(config, settings)
         if self.command != "serve":
             self.final_site_dir = Path(config["site_dir"]).resolve()
             self.final_site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -62,18 +70,41 @@ class JejakPlugin(BasePlugin):
         return config
 
     def on_files(self, files, config):
-        """Records are not MkDocs pages: drop them and add the generated pages instead."""
-        from mkdocs.structure.files import File, Files
+        """Records are not MkDocs pages: drop them and add the generated pages and files."""
+        from mkdocs.structure.files import File, Files, InclusionLevel
 
-        kept = [f for f in files if not f.src_uri.endswith(".md")]
+        from jejak.sitebuild import build_content
+
+        self.content = build_content(self.result, self.root, config)
+        kept = [f for f in files if not f.src_uri.endswith(".md") and not f.src_uri.startswith(".")]
         out = Files(kept)
-        for uri, content in self.pages(config).items():
-            out.append(File.generated(config, uri, content=content))
+        self.pages_by_uri = {}
+        for page in self.content.pages:
+            uri = page.url + "index.md"
+            self.pages_by_uri[uri] = page
+            inclusion = InclusionLevel.INCLUDED if page.url in NAV_URLS else InclusionLevel.NOT_IN_NAV
+            out.append(File.generated(config, uri, content="", inclusion=inclusion))
+        for path, source in self.content.files.items():
+            out.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, data in self.content.generated.items():
+            out.append(File.generated(config, path, content=data))
         return out
 
-    def pages(self, config) -> dict[str, str]:
-        archive = self.result.archive()
-        return {"index.md": f"# {config['site_name']}\n\n{len(archive)} rekaman.\n"}
+    def on_page_markdown(self, markdown, page, config, files):
+        ours = self.pages_by_uri.get(page.file.src_uri)
+        if ours is not None:
+            page.meta["title"] = str(escape(ours.title))
+            if ours.description:
+                page.meta["description"] = str(escape(ours.description))
+            page.meta["jejak_head"] = ours.head
+            page.meta["jejak_kind"] = ours.kind
+            if ours.kind != "home":
+                page.meta["hide"] = ["navigation"]
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        ours = self.pages_by_uri.get(page.file.src_uri)
+        return ours.html if ours is not None else html
 
     def on_post_build(self, config):
         if self.staging is None or self.final_site_dir is None:

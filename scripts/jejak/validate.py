@@ -13,7 +13,7 @@ from typing import Any
 from jejak import files as filecheck
 from jejak import privacy
 from jejak.config import REGISTRY, Settings, load_settings
-from jejak.errors import JejakError, Problem, Text, problem
+from jejak.errors import Problem, RootNotFound, Text, problem
 from jejak.loader import RawRecord, dotted, load_record
 from jejak.model import GROUP_CHILDREN, Archive, Record, url_of
 from jejak.schema import SCHEMAS
@@ -32,7 +32,9 @@ _UNSAFE_HTML = [
      Text("tag yang tidak diizinkan (style, iframe, form…)", "disallowed tags (style, iframe, form…)")),
     (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), Text("atribut on…= (event handler)", "on…= event handlers")),
     (re.compile(r"<[^>]*\sstyle\s*=", re.I), Text("atribut style", "style attributes")),
-    (re.compile(r"(?:javascript|vbscript|data)\s*:", re.I), Text("tautan javascript:/data:", "javascript:/data: links")),
+    # `data:` only as a URL (data:image/png…): "Sumber data: BPS" is prose, not a link
+    (re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]", re.I),
+     Text("tautan javascript:/data:", "javascript:/data: links")),
     (re.compile(r"<[^>]*\s(?:id|name)\s*=\s*[\"']?__", re.I), Text("id yang bentrok dengan tema", "ids that collide with the theme")),
 ]
 
@@ -69,7 +71,7 @@ def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
     """Load and validate every record under ROOT/content; never writes anything."""
     root = Path(root)
     if not (root / "content").is_dir():
-        raise JejakError(str(root.resolve()))
+        raise RootNotFound(str(root.resolve()))
     problems: list[Problem] = []
     if settings is None:
         settings, config_problems = load_settings(root)
@@ -288,6 +290,7 @@ def _ids(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[
     """Permanent ids: published-ids.txt, moved_from and URL collisions."""
     out: list[Problem] = []
     claimed: dict[str, _Checked] = {}
+    raws = {item.record.id: item.raw for item in checked}
     for item in checked:
         for i, old in enumerate(item.record.moved_from):
             at = ("moved_from", i)
@@ -318,7 +321,8 @@ def _ids(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[
             if not (root / (_content_path(value))).exists():
                 out.append(problem(REGISTRY, number, 1, "J305", value=value))
         elif record is not None and record.draft:
-            out.append(problem(record.path, 1, 1, "J308", "draft", value=value))
+            line, col = raws[value].mark(("draft",), key=True)
+            out.append(problem(record.path, line, col, "J308", "draft", value=value))
     return out
 
 

@@ -1,0 +1,389 @@
+"""Archive → pages: one Page per URL of SPEC §6, rendered with autoescaping Jinja."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from jejak.config import Settings
+from jejak.files import family_of
+from jejak.generate import charts
+from jejak.generate.labels import label
+from jejak.media import ImageSet
+from jejak.model import Archive, Record, url_of
+from jejak.schema.vocabularies import VOCABULARIES
+from jejak.schema.vocabularies import label as vocab_label
+
+PAGE_SIZE = 50
+YOUTUBE = re.compile(r"^https://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/|youtube\.com/"
+                     r"embed/|youtube\.com/shorts/)([A-Za-z0-9_-]{6,20})")
+MIME = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
+        ".m4a": "audio/mp4", ".wav": "audio/wav", ".mp4": "video/mp4", ".m4v": "video/mp4",
+        ".webm": "video/webm"}
+FACETS = {  # URL segment → (record field or function, vocabulary, label key)
+    "paket": ("package", "package", "by_package"),
+    "kompetensi": ("competencies", "competency", "by_competency"),
+    "jenis": ("kind", "product_kind", "by_kind"),
+}
+
+
+@dataclass
+class Page:
+    """One HTML page of the site, before the theme wraps it."""
+
+    url: str  # site path: "" for home, "kelompok/x/" ...
+    title: str
+    html: str
+    description: str = ""
+    head: str = ""
+    kind: str = "page"
+    record_id: str | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class SiteContent:
+    pages: list[Page]
+    files: dict[str, Path]  # site path → source file (published originals, derivatives)
+    generated: dict[str, bytes]  # site path → bytes (charts, redirect pages)
+
+
+def published_path(record: Record, name: str) -> str:
+    return f"{record.url}berkas/{name}"
+
+
+class SiteGenerator:
+    """Builds every page of the site from an Archive; pure apart from reading archived files."""
+
+    def __init__(self, archive: Archive, settings: Settings, root: Path,
+                 bodies: dict[str, str], images: dict[Path, ImageSet],
+                 extras: Callable[[Record], dict[str, Any]] | None = None):
+        self.archive, self.settings, self.root = archive, settings, root
+        self.lang = settings.language
+        self.bodies, self.images = bodies, images
+        self.extras = extras or (lambda record: {})
+        self.files: dict[str, Path] = {}
+        self.generated: dict[str, bytes] = {}
+        self.env = Environment(loader=PackageLoader("jejak", "templates"),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals.update(L=lambda key: label(key, self.lang), V=self.vocab,
+                                person=self.person, date=self.date, link=self.link,
+                                lang=self.lang, url=self.url)
+
+    # --- helpers for templates -------------------------------------------------------
+    def url(self, path: str) -> str:
+        """Root-relative URL; the theme's base handles hosting under a sub-path."""
+        return "/" + path
+
+    def vocab(self, vocabulary: str, value: str) -> str:
+        return vocab_label(vocabulary, value, self.lang)
+
+    def date(self, value: dt.date | None, end: dt.date | None = None) -> str:
+        if value is None:
+            return ""
+        from babel.dates import format_date
+
+        text = format_date(value, "d MMMM y", locale=self.lang)
+        if end and end != value:
+            text += " – " + format_date(end, "d MMMM y", locale=self.lang)
+        return text
+
+    def person(self, ref: Any) -> dict[str, Any]:
+        if isinstance(ref, dict):
+            return {"name": ref.get("name", ""), "url": None,
+                    "affiliation": ref.get("affiliation", "")}
+        record = self.archive.get(f"people/{ref}")
+        if record is None:
+            return {"name": ref, "url": None, "affiliation": ""}
+        return {"name": record.title, "url": self.url(record.url),
+                "affiliation": record.get("institution", "")}
+
+    def link(self, record: Record) -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.url(record.url), record.title)
+
+    # --- generation ------------------------------------------------------------------
+    def generate(self) -> SiteContent:
+        pages = [self.home(), self.groups_index()]
+        for record in self.archive.records.values():
+            pages.append(self.record_page(record))
+            for old in record.moved_from:
+                self.redirect(old, record)
+        pages += self.browse_pages()
+        return SiteContent(pages, self.files, self.generated)
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def record_page(self, record: Record) -> Page:
+        context: dict[str, Any] = {"r": record, "body": Markup(self.bodies.get(record.id, ""))}
+        context.update(getattr(self, f"_context_{record.kind}")(record))
+        context["extra"] = self.extras(record)
+        html = self.render(f"{record.kind}.html", **context)
+        description = str(record.get("abstract") or record.get("withdrawn") or "")[:200]
+        return Page(record.url, record.title, html, description, kind=record.kind,
+                    record_id=record.id, filters=self.filters(record))
+
+    def filters(self, record: Record) -> dict[str, list[str]]:
+        """Facets for search (Pagefind filters), in the site's words."""
+        out: dict[str, list[str]] = {"jenis rekaman": [label(record.kind, self.lang)]}
+        group = self.archive.get(f"groups/{record.group}") if record.group else None
+        if group:
+            out["kelompok"] = [group.title]
+            out["wilayah"] = [group["region"]["regency"]]
+        if record.date:
+            out["tahun"] = [str(record.date.year)]
+        if record.get("package"):
+            out["paket"] = [self.vocab("package", record["package"])]
+        if record.get("competencies"):
+            out["kompetensi"] = [self.vocab("competency", c) for c in record["competencies"]]
+        if record.kind == "product":
+            out["jenis karya"] = [self.vocab("product_kind", record["kind"])]
+        for key, name in (("subject", "mapel"), ("level", "jenjang"), ("format", "bentuk")):
+            value = record.get(key) or (group.get(key) if group and key != "format" else None)
+            if value:
+                out[name] = [str(value)]
+        return out
+
+    # --- per kind --------------------------------------------------------------------
+    def _context_group(self, record: Record) -> dict[str, Any]:
+        g = record.slug
+        sessions = self.archive.children(g, "session")
+        products = self.archive.children(g, "product")
+        papers = self.archive.children(g, "paper")
+        plans = sorted(self.archive.children(g, "plan"), key=lambda p: p["year"], reverse=True)
+        logo = self._image(record, record.get("logo")) if record.get("logo") else None
+        chart_files = charts.group_charts(sessions, products, self.lang)
+        chart_urls = {}
+        for name, svg in chart_files.items():
+            path = f"{record.url}grafik-{name}.svg"
+            self.generated[path] = svg.encode("utf-8")
+            chart_urls[name] = self.url(path)
+        return {"sessions": sessions, "products": products, "papers": papers, "plans": plans,
+                "logo": logo, "charts": chart_urls}
+
+    def _context_plan(self, record: Record) -> dict[str, Any]:
+        g, year = record.group, record["year"]
+        sessions = [s for s in self.archive.children(g, "session") if s.date and s.date.year == year]
+        products = [p for p in self.archive.children(g, "product") if p.date and p.date.year == year]
+        rows = []
+        for item in sorted(record["packages"], key=lambda p: p["quarter"]):
+            held = sorted((s for s in sessions if s["package"] == item["package"]),
+                          key=lambda s: s.date)
+            made = [p for p in products if p["package"] == item["package"]]
+            rows.append({"plan": item, "sessions": held, "products": made,
+                         "in_quarter": [s for s in held if (s.date.month - 1) // 3 + 1 == item["quarter"]]})
+        group = self.archive.get(f"groups/{g}")
+        return {"rows": rows, "group": group}
+
+    def _context_session(self, record: Record) -> dict[str, Any]:
+        products = [p for p in self.archive.children(record.group, "product")
+                    if p.get("session") == record.slug]
+        roles = []
+        for key in VOCABULARIES["role"]:
+            value = (record.get("roles") or {}).get(key)
+            if value:
+                refs = value if isinstance(value, list) else [value]
+                roles.append((self.vocab("role", key), [self.person(r) for r in refs]))
+        materials = [self._media(record, m) for m in record.get("materials") or []]
+        recording = None
+        if record.get("recording"):
+            recording = self._media(record, {"file" if "://" not in record["recording"] else "url":
+                                             record["recording"], "title": label("recording", self.lang)})
+        flyer = self._image(record, record["flyer"]) if record.get("flyer") else None
+        return {"products": products, "roles": roles, "materials": materials,
+                "recording": recording, "flyer": flyer, "group": self._group_of(record)}
+
+    def _context_product(self, record: Record) -> dict[str, Any]:
+        files = [self._media(record, f) for f in record.get("files") or []]
+        session = None
+        if record.get("session"):
+            session = self.archive.get(f"groups/{record.group}/sessions/{record['session']}")
+        return {"files": files, "session": session, "group": self._group_of(record),
+                "license": self._license(record)}
+
+    def _context_paper(self, record: Record) -> dict[str, Any]:
+        pdf = None
+        if record.get("file"):
+            pdf = self._publish(record, record["file"])
+        return {"pdf": pdf, "group": self._group_of(record), "license": self._license(record)}
+
+    def _context_person(self, record: Record) -> dict[str, Any]:
+        slug = record.slug
+        attended = self.archive.sessions_attended(slug)
+        roles = self.archive.roles_of(slug)
+        sessions = {s.id: s for s in attended} | {s.id: s for s, _ in roles}
+        jp = Counter()
+        for s in sessions.values():
+            if s.date:
+                jp[s.date.year] += s.get("hours", 0)
+        groups = [g for g in self.archive.of_kind("group")
+                  if any(m["person"] == slug for m in g.get("members") or [])
+                  or slug in (g.get("advisors") or [])]
+        works = self.archive.works_of(slug)
+        photo = self._image(record, record["photo"]) if record.get("photo") else None
+        return {"groups": groups, "attended": attended,
+                "roles": [(s, self.vocab("role", role)) for s, role in roles],
+                "jp": sorted(jp.items(), reverse=True),
+                "products": [w for w in works if w.kind == "product"],
+                "papers": [w for w in works if w.kind == "paper"], "photo": photo,
+                "slug": slug}
+
+    def _group_of(self, record: Record) -> Record | None:
+        return self.archive.get(f"groups/{record.group}") if record.group else None
+
+    def _license(self, record: Record) -> str | None:
+        if record.get("license"):
+            return record["license"]
+        group = self._group_of(record)
+        return group.get("license") if group else None
+
+    # --- files -----------------------------------------------------------------------
+    def _source(self, record: Record, name: str) -> Path:
+        return self.root / "archive" / record.folder / name
+
+    def _publish(self, record: Record, name: str) -> str:
+        path = published_path(record, name)
+        self.files[path] = self._source(record, name)
+        return self.url(path)
+
+    def _image(self, record: Record, name: str, alt: str = "") -> dict[str, Any] | None:
+        image_set = self.images.get(self._source(record, name))
+        if image_set is None:
+            return None
+        stem = name.rsplit(".", 1)[0]
+        urls = {}
+        for d in image_set.derivatives:
+            path = published_path(record, f"{stem}-{d.width}.{d.format}")
+            self.files[path] = image_set.folder / d.name
+            urls[d] = self.url(path)
+        fallback = image_set.fallback_format
+        largest = image_set.largest
+        return {
+            "webp": ", ".join(f"{urls[d]} {d.width}w" for d in image_set.of_format("webp")),
+            "fallback": ", ".join(f"{urls[d]} {d.width}w" for d in image_set.of_format(fallback)),
+            "src": urls[min(image_set.of_format(fallback), key=lambda d: abs(d.width - 640))],
+            "full": urls[largest], "width": largest.width, "height": largest.height,
+            "alt": alt, "type": "image/png" if fallback == "png" else "image/jpeg",
+        }
+
+    def _media(self, record: Record, entry: dict[str, Any]) -> dict[str, Any]:
+        item: dict[str, Any] = {"title": entry.get("title") or entry.get("caption") or "",
+                                "caption": entry.get("caption", ""), "alt": entry.get("alt", "")}
+        if "url" in entry:
+            youtube = YOUTUBE.match(entry["url"])
+            item.update(kind="youtube" if youtube else "link", url=entry["url"],
+                        video_id=youtube.group(1) if youtube else None)
+            return item
+        name = entry["file"]
+        family = family_of(name)
+        item["name"] = name
+        source = self._source(record, name)
+        item["size"] = source.stat().st_size if source.exists() else 0
+        if family == "image":
+            item.update(kind="image", image=self._image(record, name, entry.get("alt", "")))
+            return item
+        item.update(kind=family or "file", url=self._publish(record, name),
+                    mime=MIME.get("." + name.rsplit(".", 1)[-1].lower(), ""))
+        if entry.get("transcript"):
+            item["track"] = self._publish(record, entry["transcript"])
+        return item
+
+    # --- redirects, lists ------------------------------------------------------------
+    def redirect(self, old: str, record: Record) -> None:
+        target = self.url(record.url)
+        html = self.render("redirect.html", target=target, title=record.title)
+        self.generated[url_of(old) + "index.html"] = html.encode("utf-8")
+
+    def home(self) -> Page:
+        counts = {kind: len(self.archive.of_kind(kind)) for kind in
+                  ("group", "session", "product", "paper", "person")}
+        newest = [r for r in (self.archive.of_kind("product") + self.archive.of_kind("paper")
+                              + self.archive.of_kind("session")) if r.date]
+        newest.sort(key=lambda r: r.date, reverse=True)
+        years = sorted({r.date.year for r in newest}, reverse=True)
+        regions = sorted({(g["region"]["code"], g["region"]["regency"])
+                          for g in self.archive.of_kind("group")})
+        html = self.render("home.html", counts=counts, newest=newest[:12], years=years,
+                           groups=self.archive.of_kind("group"), regions=regions,
+                           facets=self._facet_links())
+        return Page("", label("home", self.lang), html, label("about", self.lang), kind="home")
+
+    def groups_index(self) -> Page:
+        groups = sorted(self.archive.of_kind("group"), key=lambda g: g.title)
+        html = self.render("groups.html", groups=groups)
+        return Page("kelompok/", label("all_groups", self.lang), html, kind="list")
+
+    def _facet_links(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        out = []
+        for segment, (field_name, vocabulary, label_key) in FACETS.items():
+            counts = self._facet_counts(field_name)
+            out.append((label(label_key, self.lang), [
+                (self.vocab(vocabulary, v), self.url(f"jelajah/{segment}/{v}/"), counts[v])
+                for v in VOCABULARIES[vocabulary] if counts[v]]))
+        return out
+
+    def _facet_counts(self, field_name: str) -> Counter:
+        counts: Counter = Counter()
+        for record in self._browsable():
+            value = record.get(field_name)
+            for v in value if isinstance(value, list) else [value]:
+                if v:
+                    counts[v] += 1
+        return counts
+
+    def _browsable(self) -> list[Record]:
+        records = self.archive.of_kind("session") + self.archive.of_kind("product") + \
+            self.archive.of_kind("paper")
+        if not hasattr(self, "_browsable_cache"):
+            self._browsable_cache = sorted(
+                [r for r in records if not r.withdrawn],
+                key=lambda r: (r.date or dt.date.min, r.id), reverse=True)
+        return self._browsable_cache
+
+    def browse_pages(self) -> list[Page]:
+        """No-JavaScript listings by package, competency, product kind, year and region."""
+        buckets: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        titles: dict[tuple[str, str], str] = {}
+        for record in self._browsable():
+            for segment, (field_name, vocabulary, _) in FACETS.items():
+                value = record.get(field_name)
+                for v in value if isinstance(value, list) else [value]:
+                    if v and (field_name != "kind" or record.kind == "product"):
+                        buckets[(segment, v)].append(record)
+                        titles[(segment, v)] = self.vocab(vocabulary, v)
+            if record.date:
+                key = ("tahun", str(record.date.year))
+                buckets[key].append(record)
+                titles[key] = str(record.date.year)
+            group = self._group_of(record)
+            if group:
+                key = ("wilayah", group["region"]["code"].replace(".", "-"))
+                buckets[key].append(record)
+                titles[key] = group["region"]["regency"]
+        pages = []
+        for (segment, value), records in sorted(buckets.items()):
+            pages += self._paginated(f"jelajah/{segment}/{value}/", titles[(segment, value)],
+                                     records)
+        return pages
+
+    def _paginated(self, base: str, title: str, records: list[Record]) -> list[Page]:
+        chunks = [records[i:i + PAGE_SIZE] for i in range(0, len(records), PAGE_SIZE)] or [[]]
+        pages = []
+        for number, chunk in enumerate(chunks, 1):
+            url = base if number == 1 else f"{base}{number}/"
+            prev_url = None if number == 1 else (base if number == 2 else f"{base}{number - 1}/")
+            next_url = f"{base}{number + 1}/" if number < len(chunks) else None
+            html = self.render("listing.html", title=title, records=chunk, number=number,
+                               total=len(chunks), prev_url=prev_url and self.url(prev_url),
+                               next_url=next_url and self.url(next_url), count=len(records))
+            pages.append(Page(url, title if number == 1 else f"{title} ({number})", html,
+                              kind="list"))
+        return pages

@@ -1,0 +1,97 @@
+"""Glue between a checked archive and the site: bodies, media, pages, extra outputs.
+
+Engine-independent: takes the markdown settings as plain data, returns SiteContent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jejak.config import Settings
+from jejak.files import family_of
+from jejak.generate.markup import BodyRenderer
+from jejak.generate.pages import SiteContent, SiteGenerator
+from jejak.media import MediaCache
+from jejak.model import Archive, Record
+from jejak.validate import CheckResult
+
+STATS: dict[str, int] = {}  # last build's counters, read by the benchmark
+
+
+def cache_dir(root: Path) -> Path:
+    return root / ".cache" / "jejak"
+
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+def configure(config: Any, settings: Settings) -> None:
+    """Theme language, Jejak's templates, and a fixed, small navigation (records never
+    enter the nav tree)."""
+    theme = config["theme"]
+    theme["language"] = settings.language
+    custom = theme.custom_dir
+    position = 1 if custom and theme.dirs and theme.dirs[0] == custom else 0
+    if str(THEME_DIR) not in theme.dirs:
+        theme.dirs.insert(position, str(THEME_DIR))
+    labels = {"id": ("Beranda", "Kelompok", "Cari"), "en": ("Home", "Groups", "Search")}
+    home, groups, search = labels[settings.language]
+    config["nav"] = [{home: "index.md"}, {groups: "kelompok/index.md"}, {search: "cari/index.md"}]
+    extra_css = list(config.get("extra_css") or [])
+    if "assets/jejak.css" not in extra_css:
+        config["extra_css"] = extra_css + ["assets/jejak.css"]
+    extra_js = list(config.get("extra_javascript") or [])
+    if "assets/jejak.js" not in [str(j) for j in extra_js]:
+        config["extra_javascript"] = extra_js + ["assets/jejak.js"]
+
+
+def theme_assets() -> dict[str, Path]:
+    """Jejak's CSS and JavaScript, published under assets/."""
+    folder = THEME_DIR / "assets"
+    return {f"assets/{p.name}": p for p in folder.iterdir() if p.is_file()}
+
+
+def image_sources(archive: Archive, root: Path) -> list[Path]:
+    out = []
+    for record in archive.records.values():
+        for name in _file_names(record):
+            if family_of(name) == "image":
+                path = root / "archive" / record.folder / name
+                if path.is_file():
+                    out.append(path)
+    return out
+
+
+def _file_names(record: Record):
+    for key in ("logo", "photo", "flyer"):
+        if record.get(key):
+            yield record[key]
+    for entry in (record.get("files") or []) + (record.get("materials") or []):
+        if "file" in entry:
+            yield entry["file"]
+
+
+def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
+    archive = result.archive()
+    cache = cache_dir(root)
+    renderer = BodyRenderer(list(config["markdown_extensions"]),
+                            dict(config["mdx_configs"]), cache / "bodies")
+    bodies = renderer.render_many({r.id: r.body for r in archive.records.values()})
+    media = MediaCache(cache / "media")
+    images = media.image_sets(image_sources(archive, root))
+    generator = SiteGenerator(archive, result.settings, root, bodies, images)
+    content = generator.generate()
+    _add_search_page(content, result.settings)
+    content.files.update(theme_assets())
+    STATS.update(bodies_rendered=renderer.rendered, images_processed=media.processed,
+                 images=len(images), pages=len(content.pages))
+    return content
+
+
+def _add_search_page(content: SiteContent, settings: Settings) -> None:
+    from jejak.generate.pages import Page
+    from jejak.generate.search import search_page
+
+    title, html = search_page(settings.language)
+    content.pages.append(Page("cari/", title, html, kind="search"))
