@@ -107,6 +107,9 @@ class JejakPlugin(BasePlugin):
         return ours.html if ours is not None else html
 
     def on_post_build(self, config):
+        from jejak.sitebuild import index_search
+
+        index_search(Path(config["site_dir"]), self.result.settings.language)
         if self.staging is None or self.final_site_dir is None:
             return
         _swap(self.staging, self.final_site_dir)

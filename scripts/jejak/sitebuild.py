@@ -82,16 +82,30 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     images = media.image_sets(image_sources(archive, root))
     generator = SiteGenerator(archive, result.settings, root, bodies, images)
     content = generator.generate()
-    _add_search_page(content, result.settings)
+    _add_search_page(content, archive, result.settings)
     content.files.update(theme_assets())
     STATS.update(bodies_rendered=renderer.rendered, images_processed=media.processed,
                  images=len(images), pages=len(content.pages))
     return content
 
 
-def _add_search_page(content: SiteContent, settings: Settings) -> None:
+def _add_search_page(content: SiteContent, archive: Archive, settings: Settings) -> None:
     from jejak.generate.pages import Page
     from jejak.generate.search import search_page
 
-    title, html = search_page(settings.language)
+    title, html = search_page(archive, settings.language)
     content.pages.append(Page("cari/", title, html, kind="search"))
+
+
+def index_search(site_dir: Path, language: str) -> None:
+    """Run Pagefind over the built site (record content only, `data-pagefind-body`)."""
+    import subprocess
+    import sys
+
+    from jejak.errors import JejakError
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise JejakError("Pagefind: " + (proc.stderr or proc.stdout)[-2000:])

@@ -27,6 +27,8 @@ YOUTUBE = re.compile(r"^https://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.b
 MIME = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
         ".m4a": "audio/mp4", ".wav": "audio/wav", ".mp4": "video/mp4", ".m4v": "video/mp4",
         ".webm": "video/webm"}
+SEARCH_FACETS = ("jenis", "kelompok", "wilayah", "tahun", "paket", "kompetensi", "karya", "mapel",
+                 "jenjang", "bentuk")
 FACETS = {  # URL segment → (record field or function, vocabulary, label key)
     "paket": ("package", "package", "by_package"),
     "kompetensi": ("competencies", "competency", "by_competency"),
@@ -126,31 +128,71 @@ class SiteGenerator:
         context: dict[str, Any] = {"r": record, "body": Markup(self.bodies.get(record.id, ""))}
         context.update(getattr(self, f"_context_{record.kind}")(record))
         context["extra"] = self.extras(record)
+        filters = self.filters(record)
+        context["search"] = self.search_markup(record, filters)
         html = self.render(f"{record.kind}.html", **context)
         description = str(record.get("abstract") or record.get("withdrawn") or "")[:200]
         return Page(record.url, record.title, html, description, kind=record.kind,
-                    record_id=record.id, filters=self.filters(record))
+                    record_id=record.id, filters=filters)
 
     def filters(self, record: Record) -> dict[str, list[str]]:
-        """Facets for search (Pagefind filters), in the site's words."""
-        out: dict[str, list[str]] = {"jenis rekaman": [label(record.kind, self.lang)]}
-        group = self.archive.get(f"groups/{record.group}") if record.group else None
+        """Search facets (Pagefind filters): codes, labelled on the search page."""
+        out: dict[str, list[str]] = {"jenis": [record.kind]}
+        group = self._group_of(record)
         if group:
-            out["kelompok"] = [group.title]
+            out["kelompok"] = [group.slug]
             out["wilayah"] = [group["region"]["regency"]]
+        if record.kind == "group":
+            out["wilayah"] = [record["region"]["regency"]]
         if record.date:
             out["tahun"] = [str(record.date.year)]
         if record.get("package"):
-            out["paket"] = [self.vocab("package", record["package"])]
+            out["paket"] = [record["package"]]
         if record.get("competencies"):
-            out["kompetensi"] = [self.vocab("competency", c) for c in record["competencies"]]
+            out["kompetensi"] = list(record["competencies"])
         if record.kind == "product":
-            out["jenis karya"] = [self.vocab("product_kind", record["kind"])]
-        for key, name in (("subject", "mapel"), ("level", "jenjang"), ("format", "bentuk")):
-            value = record.get(key) or (group.get(key) if group and key != "format" else None)
+            out["karya"] = [record["kind"]]
+        if record.kind == "session":
+            out["bentuk"] = [record["format"]]
+        for key, name in (("subject", "mapel"), ("level", "jenjang")):
+            value = record.get(key) or (group.get(key) if group else None)
             if value:
                 out[name] = [str(value)]
         return out
+
+    def search_markup(self, record: Record, filters: dict[str, list[str]]) -> Markup:
+        """Hidden filter, sort and meta elements that Pagefind reads from the page."""
+        parts = [Markup('<div hidden data-pagefind-ignore>')]
+        for key, values in filters.items():
+            for value in values:
+                parts.append(Markup('<span data-pagefind-filter="{}">{}</span>').format(key, value))
+        date = record.date.isoformat() if record.date else "0000-00-00"
+        parts.append(Markup('<span data-pagefind-sort="tanggal">{}</span>').format(date))
+        parts.append(Markup('<span data-pagefind-meta="jenis">{}</span>').format(
+            label(record.kind, self.lang)))
+        if record.date:
+            parts.append(Markup('<span data-pagefind-meta="tanggal">{}</span>').format(
+                self.date(record.date)))
+        group = self._group_of(record)
+        if group:
+            parts.append(Markup('<span data-pagefind-meta="kelompok">{}</span>').format(group.title))
+        thumb = self._thumbnail(record)
+        if thumb:
+            parts.append(Markup('<span data-pagefind-meta="image">{}</span>').format(thumb))
+        parts.append(Markup("</div>"))
+        return Markup("").join(parts)
+
+    def _thumbnail(self, record: Record) -> str | None:
+        names = [f["file"] for f in record.get("files") or [] if "file" in f]
+        names += [record[k] for k in ("photo", "logo", "flyer") if record.get(k)]
+        for name in names:
+            image_set = self.images.get(self._source(record, name))
+            if image_set is not None:
+                small = min(image_set.of_format("webp"), key=lambda d: d.width)
+                path = published_path(record, f"{name.rsplit('.', 1)[0]}-{small.width}.webp")
+                self.files[path] = image_set.folder / small.name
+                return self.url(path)
+        return None
 
     # --- per kind --------------------------------------------------------------------
     def _context_group(self, record: Record) -> dict[str, Any]:
