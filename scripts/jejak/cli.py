@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -131,7 +132,13 @@ def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None) -> None
     except JejakError as exc:
         _cannot_run(exc, lang)
         return
-    click.echo(f"Situs selesai dibangun: {target}")
+    except Exception as exc:  # noqa: BLE001 - a clear line instead of a traceback
+        if os.environ.get("JEJAK_DEBUG"):
+            raise
+        click.echo(f"jejak build: {type(exc).__name__}: {exc} (JEJAK_DEBUG=1 shows the traceback; "
+                   "the previous site is untouched)", err=True)
+        sys.exit(2)
+    click.echo(("Site built: " if lang == "en" else "Situs selesai dibangun: ") + str(target))
 
 
 @main.command()
@@ -146,3 +153,4 @@ def serve(root: Path, dev_addr: str) -> None:
         run_serve(root, dev_addr)
     except JejakError as exc:
         _cannot_run(exc, "id")
+from jejak.contrib.cli import register as _register_contrib; _register_contrib(main)  # noqa: E402

@@ -71,7 +71,8 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
         mkdocs = read_mkdocs(root)
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
         return Settings(), [problem("mkdocs.yml", 1, 1, "J002", option="mkdocs.yml",
-                                    reason=Text(f"tidak terbaca ({exc})", f"is unreadable ({exc})"))]
+                                    reason=Text(f"tidak terbaca ({exc})",
+                                                f"is unreadable ({exc})"))]
     return settings_from(plugin_options(mkdocs), str(mkdocs.get("site_url") or ""))
 
 

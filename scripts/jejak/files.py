@@ -178,10 +178,11 @@ def _image(path: Path, value: str, max_pixels: int) -> list[Finding]:
 
     ext = os.path.splitext(value)[1].lower()
     expected_format = _PIL_FORMATS[ext]
+    formats = sorted(set(_PIL_FORMATS.values()))
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(path, formats=list(set(_PIL_FORMATS.values()))) as img:
+            with Image.open(path, formats=formats) as img:
                 if img.format != expected_format:
                     return [Finding("J407", {"value": value, "expected": FAMILY_LABEL["image"],
                                              "found": Text(f"isinya {img.format}",
@@ -189,11 +190,14 @@ def _image(path: Path, value: str, max_pixels: int) -> list[Finding]:
                 frames = getattr(img, "n_frames", 1)
                 pixels = img.width * img.height * frames
                 if pixels > max_pixels:
-                    return [Finding("J410", {"value": value, "pixels": f"{pixels:,}",
-                                             "limit": f"{max_pixels:,}"})]
+                    return [Finding("J410", {"value": value, "pixels": _count(pixels),
+                                             "limit": _count(max_pixels)})]
                 for frame in range(frames):
                     img.seek(frame)
                     img.load()
+            if expected_format == "PNG":  # load() stops at the pixels; verify() reads to IEND
+                with Image.open(path, formats=formats) as img:
+                    img.verify()
         except (Image.UnidentifiedImageError, Image.DecompressionBombError,
                 Image.DecompressionBombWarning) as exc:
             with open(path, "rb") as fh:
@@ -201,12 +205,28 @@ def _image(path: Path, value: str, max_pixels: int) -> list[Finding]:
             if head.lstrip().startswith((b"<svg", b"<?xml")):
                 return [Finding("J412", {"value": value})]
             if isinstance(exc, Image.UnidentifiedImageError):
+                found = _guess(head)
+                if found.en == f"it holds {expected_format}":  # right signature, cut short
+                    return [Finding("J411", {"value": value, "problem": _TRUNCATED})]
                 return [Finding("J407", {"value": value, "expected": FAMILY_LABEL["image"],
-                                         "found": _guess(head)})]
-            return [Finding("J410", {"value": value, "pixels": "?", "limit": f"{max_pixels:,}"})]
+                                         "found": found})]
+            return [Finding("J410", {"value": value, "pixels": "?", "limit": _count(max_pixels)})]
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            return [Finding("J411", {"value": value, "problem": str(exc) or type(exc).__name__})]
+            # Pillow's own wording is English and varies between versions
+            truncated = isinstance(exc, EOFError) or "truncated" in str(exc).lower()
+            return [Finding("J411", {"value": value,
+                                     "problem": _TRUNCATED if truncated else _UNDECODABLE})]
     return []
+
+
+def _count(number: int) -> Text:
+    """50.000.000 in Indonesian, 50,000,000 in English."""
+    return Text(f"{number:,}".replace(",", "."), f"{number:,}")
+
+
+_TRUNCATED = Text("berkasnya berhenti sebelum gambarnya selesai",
+                  "the file stops before the image ends")
+_UNDECODABLE = Text("data gambarnya tidak dapat diuraikan", "its image data cannot be decoded")
 
 
 _PDF_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
@@ -225,7 +245,7 @@ def _pdf(path: Path, value: str, head: bytes) -> list[Finding]:
         return [Finding("J407", {"value": value, "expected": FAMILY_LABEL["pdf"],
                                  "found": _guess(head)})]
     found: list[Text] = []
-    for match in _PDF_NAME.finditer(data):
+    for match in _pdf_names(data):
         name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), match.group(1))
         risk = _PDF_RISKS.get(name)
         if risk is not None and risk not in found:
@@ -234,3 +254,30 @@ def _pdf(path: Path, value: str, head: bytes) -> list[Finding]:
         return [Finding("J413", {"value": value, "found": Text(
             ", ".join(t.id for t in found), ", ".join(t.en for t in found))})]
     return []
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_INFLATE_BUDGET = 64_000_000  # bytes of decompressed object streams read per PDF
+
+
+def _pdf_names(data: bytes):
+    """Every name in the PDF, including those inside compressed object streams.
+
+    Since PDF 1.5 the catalogue (where /JavaScript and /EmbeddedFiles live) is
+    often stored in a Flate-compressed object stream, invisible to a plain scan.
+    """
+    import zlib
+
+    yield from _PDF_NAME.finditer(data)
+    budget = _INFLATE_BUDGET
+    for match in _STREAM.finditer(data):
+        start = data.rfind(b"obj", 0, match.start())
+        header = data[max(start, match.start() - 2000): match.start()]
+        if b"/ObjStm" not in header or budget <= 0:
+            continue
+        try:
+            inflated = zlib.decompressobj().decompress(data[match.end():], budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        yield from _PDF_NAME.finditer(inflated)

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from jejak.errors import Problem, problem
+from jejak.errors import Problem, Text, problem
 
 try:  # the C composer is several times faster; the pure one gives the same marks
     _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
@@ -102,6 +102,8 @@ def parse_record(raw: bytes, rel: str, max_bytes: int = MAX_RECORD_BYTES) -> Loa
         return _fail(rel, 1, 1, "J108", size=_human(len(raw)), limit=_human(max_bytes))
     if not raw.strip():
         return _fail(rel, 1, 1, "J107")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32: NUL bytes, but an encoding problem
+        return _fail(rel, 1, 1, "J102", byte=f"0x{raw[0]:02x}")
     if b"\x00" in raw:
         line, col = _position(raw, raw.index(b"\x00"))
         return _fail(rel, line, col, "J103")
@@ -127,11 +129,13 @@ def _split_and_parse(text: str, rel: str) -> LoadResult:
     body_line = text.count("\n", 0, after) + 2
     if not yaml_text.strip():
         return _fail(rel, 1, 1, "J107")
-    problems: list[Problem] = []
     try:
+        # Events first: the C composer recurses and crashes the interpreter on
+        # deeply nested input, so depth (and anchors) are refused before composing.
+        problems = _event_problems(yaml_text, rel)
+        if problems:
+            return LoadResult(None, problems)
         node = yaml.compose(yaml_text, Loader=StrictLoader)
-        if "&" in yaml_text or "*" in yaml_text:
-            problems += _anchor_problems(yaml_text, rel)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
@@ -139,11 +143,9 @@ def _split_and_parse(text: str, rel: str) -> LoadResult:
         return _fail(rel, line, col, "J101", problem=reason)
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
         return _fail(rel, 1, 1, "J101", problem=str(exc))
-    if problems:
-        return LoadResult(None, problems)
     if not isinstance(node, yaml.MappingNode):
-        found = "daftar" if isinstance(node, yaml.SequenceNode) else "nilai tunggal"
-        return _fail(rel, 2, 1, "J106", found=found)
+        return _fail(rel, node.start_mark.line + 2, node.start_mark.column + 1, "J106",
+                     found=_describe(node))
     builder = _Builder(rel)
     data = builder.build(node, (), 0)
     record = RawRecord(rel, data, builder.marks, body, body_line)
@@ -178,7 +180,8 @@ class _Builder:
             return None
         self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            self.problems.append(problem(self.rel, line, col, "J112", tag=node.tag))
+            tag = "!!" + node.tag[len(_TAG):] if node.tag.startswith(_TAG) else node.tag
+            self.problems.append(problem(self.rel, line, col, "J112", tag=tag))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at, depth)
@@ -197,7 +200,7 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             kline, kcol = self._where(key_node)
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _TAG + "merge" or (key_node.value == "<<" and not key_node.style):
                 self.problems.append(problem(self.rel, kline, kcol, "J111"))
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
@@ -206,7 +209,8 @@ class _Builder:
                 continue
             key = key_node.value
             if key in first_line:
-                self.problems.append(problem(self.rel, kline, kcol, "J110", field=_dotted(at + (key,)),
+                self.problems.append(problem(self.rel, kline, kcol, "J110",
+                                             field=_dotted(at + (key,)),
                                              other_line=first_line[key]))
                 continue
             first_line[key] = kline
@@ -229,20 +233,31 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value  # pragma: no cover - refused above
 
 
-def _describe(node: yaml.Node) -> str:
+def _describe(node: yaml.Node) -> Text:
     if isinstance(node, yaml.MappingNode):
-        return "pemetaan"
+        return Text("pemetaan", "a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "daftar"
-    return f"`{node.value}`"
+        return Text("daftar", "a list")
+    return Text(f"nilai tunggal `{node.value}`", f"a single value `{node.value}`")
 
 
-def _anchor_problems(yaml_text: str, rel: str) -> list[Problem]:
-    out = []
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+
+
+def _event_problems(yaml_text: str, rel: str) -> list[Problem]:
+    """Anchors, aliases and too deep nesting, found without building anything."""
+    out: list[Problem] = []
+    depth = 0  # open collections; the root mapping's children sit at depth 1
     for event in yaml.parse(yaml_text, Loader=StrictLoader):
+        m = event.start_mark
+        if isinstance(event, _NODE_EVENTS) and depth > MAX_DEPTH:
+            return [problem(rel, m.line + 2, m.column + 1, "J109", limit=MAX_DEPTH)]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            m = event.start_mark
             out.append(problem(rel, m.line + 2, m.column + 1, "J111"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return out
 
 
@@ -264,10 +279,12 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def _human(size: int) -> str:
+def _human(size: float) -> str:
+    """1000-based sizes with up to two decimals, so 1.02 MB never reads like its limit 1 MB."""
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+            shown = f"{size:.0f}" if unit == "B" else f"{size:.2f}".rstrip("0").rstrip(".")
+            return f"{shown} {unit}"
         size /= 1000
     return str(size)  # pragma: no cover
 

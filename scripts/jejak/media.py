@@ -66,11 +66,28 @@ def content_key(data: bytes) -> str:
 
 # --- Pillow I/O ------------------------------------------------------------------------
 
+def _open(source: Path):
+    """A PIL image of the source; for a PDF, its first page rendered at about 1000 px wide."""
+    from PIL import Image
+
+    if source.suffix.lower() != ".pdf":
+        return Image.open(source)
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(source))
+    try:
+        page = pdf[0]
+        scale = 1000 / max(page.get_width(), 1)
+        return page.render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+
+
 def _make(source: Path, folder: Path) -> dict:
     from PIL import Image, ImageCms, ImageOps
 
     folder.mkdir(parents=True, exist_ok=True)
-    with Image.open(source) as img:
+    with _open(source) as img:
         img.seek(0)
         icc = img.info.get("icc_profile")
         frame = ImageOps.exif_transpose(img)  # orientation applied to the pixels
@@ -122,6 +139,7 @@ class MediaCache:
         self.processed = 0  # images actually decoded this run
 
     def image_sets(self, sources: list[Path]) -> dict[Path, ImageSet]:
+        """Derivatives of each image (or first-page preview of each PDF), made when missing."""
         keyed = {}
         for source in sources:
             keyed[source] = content_key(source.read_bytes())

@@ -106,6 +106,12 @@ class JejakPlugin(BasePlugin):
         ours = self.pages_by_uri.get(page.file.src_uri)
         return ours.html if ours is not None else html
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` watches docs_dir (content/); archived files matter too."""
+        if self.root is not None and (self.root / "archive").is_dir():
+            server.watch(str(self.root / "archive"))
+        return server
+
     def on_post_build(self, config):
         from jejak.sitebuild import index_search
 

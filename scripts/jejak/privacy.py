@@ -17,6 +17,9 @@ _KEYWORD = re.compile(
     r"phone|ponsel|handphone|kontak|hubungi|e-?mail|surel)(?![a-z])",
     re.I,
 )
+_CHAT_LINK = re.compile(
+    r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|tel:)(\+?\d[\d\-.]{8,20}\d)", re.I
+)
 # Identifiers that are public by nature and would otherwise look like personal numbers
 _PUBLIC = [
     re.compile(r"https?://\S+"),
@@ -47,7 +50,11 @@ def scan(text: str, allow: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Every personal number and e-mail address in `text`, except allow-listed ones."""
     if not text or (not any(c.isdigit() for c in text) and "@" not in text):
         return
-    masked = text
+    for m in _CHAT_LINK.finditer(text):  # a WhatsApp or tel: link is a phone number, whole
+        digits = re.sub(r"\D", "", m.group(1))
+        if digits not in allow and classify(digits, True) is PHONE:
+            yield Hit(m.start(1), m.group(1), PHONE, True)
+    masked = _CHAT_LINK.sub(lambda m: " " * len(m.group(0)), text)
     for pattern in _PUBLIC:
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _EMAIL.finditer(masked):

@@ -13,8 +13,15 @@ FORMATS = ("text", "github", "json")
 
 
 def as_text(problems: Iterable[Problem], lang: str) -> list[str]:
-    return [f"{p.path}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message(lang)}"
+    """One line per problem, even when contributor text in it holds line breaks."""
+    return [_one_line(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.code}: {p.message(lang)}")
             for p in problems]
+
+
+def _one_line(text: str) -> str:
+    # A raw line break would split one problem over two lines and, in a GitHub
+    # log, let a value such as "x\n::error::..." start a workflow command.
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def as_json(problems: Iterable[Problem], lang: str) -> str:
@@ -56,10 +63,11 @@ def step_summary(problems: list[Problem], lang: str, records: int) -> str:
     head = ui("summary", lang, errors=errors, warnings=len(problems) - errors, records=records)
     if not problems:
         return f"### Jejak\n\n{ui('all_good', lang, records=records)}\n"
-    cols = ("Berkas", "Baris", "Kode", "Pesan") if lang != "en" else ("File", "Line", "Code", "Message")
+    cols = (("File", "Line", "Code", "Message") if lang == "en"
+            else ("Berkas", "Baris", "Kode", "Pesan"))
     rows = [f"| {' | '.join(cols)} |", "|---|---|---|---|"]
     for p in problems:
-        message = p.message(lang).replace("|", "\\|").replace("\n", " ")
+        message = p.message(lang).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
         rows.append(f"| `{p.path}` | {p.line} | {p.code} ({p.severity}) | {message} |")
     return f"### Jejak\n\n{head}\n\n" + "\n".join(rows) + "\n"
 

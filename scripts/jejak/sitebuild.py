@@ -56,7 +56,7 @@ def image_sources(archive: Archive, root: Path) -> list[Path]:
     out = []
     for record in archive.records.values():
         for name in _file_names(record):
-            if family_of(name) == "image":
+            if family_of(name) in ("image", "pdf"):
                 path = root / "archive" / record.folder / name
                 if path.is_file():
                     out.append(path)
@@ -70,6 +70,8 @@ def _file_names(record: Record):
     for entry in (record.get("files") or []) + (record.get("materials") or []):
         if "file" in entry:
             yield entry["file"]
+    if record.get("file"):
+        yield record["file"]
 
 
 def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:

@@ -1,4 +1,5 @@
-"""Checking a whole archive: every record, reference, file and privacy rule, all problems at once."""
+"""Checking a whole archive: every record, reference, file and privacy rule, all problems at once.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from jejak.config import REGISTRY, Settings, load_settings
 from jejak.errors import Problem, RootNotFound, Text, problem
 from jejak.loader import RawRecord, dotted, load_record
 from jejak.model import GROUP_CHILDREN, Archive, Record, url_of
-from jejak.schema import SCHEMAS
+from jejak.schema import FORBIDDEN_FIELDS, SCHEMAS
 from jejak.schema.context import Context
 from jejak.schema.types import INVALID, RECORD_ID, SLUG, closest
 
@@ -29,13 +30,16 @@ RECORD_SHAPES = Text(
 _UNSAFE_HTML = [
     (re.compile(r"<\s*script\b", re.I), Text("tag <script>", "<script> tags")),
     (re.compile(r"<\s*(?:style|iframe|object|embed|form|input|button|link|meta|base)\b", re.I),
-     Text("tag yang tidak diizinkan (style, iframe, form…)", "disallowed tags (style, iframe, form…)")),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), Text("atribut on…= (event handler)", "on…= event handlers")),
+     Text("tag yang tidak diizinkan (style, iframe, form…)",
+          "disallowed tags (style, iframe, form…)")),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I),
+     Text("atribut on…= (event handler)", "on…= event handlers")),
     (re.compile(r"<[^>]*\sstyle\s*=", re.I), Text("atribut style", "style attributes")),
     # `data:` only as a URL (data:image/png…): "Sumber data: BPS" is prose, not a link
     (re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]", re.I),
      Text("tautan javascript:/data:", "javascript:/data: links")),
-    (re.compile(r"<[^>]*\s(?:id|name)\s*=\s*[\"']?__", re.I), Text("id yang bentrok dengan tema", "ids that collide with the theme")),
+    (re.compile(r"<[^>]*\s(?:id|name)\s*=\s*[\"']?__", re.I),
+     Text("id yang bentrok dengan tema", "ids that collide with the theme")),
 ]
 
 
@@ -77,10 +81,12 @@ def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
         settings, config_problems = load_settings(root)
         problems += config_problems
     checked: list[_Checked] = []
-    for rel, record_id, kind in _record_files(root, problems):
+    unreadable: set[str] = set()  # ids whose file exists but could not be read
+    for rel, record_id, kind in _record_files(root, problems, unreadable):
         result = load_record(root / rel, rel)
         problems += result.problems
         if result.record is None:
+            unreadable.add(record_id)
             continue
         ctx = Context(result.record)
         schema = SCHEMAS[kind]
@@ -95,7 +101,7 @@ def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
     files_used: dict[str, set[str]] = {}
     for item in checked:
         _withdrawn_without_files(item, SCHEMAS[item.record.kind].file_fields)
-        _references(item, by_id)
+        _references(item, by_id, unreadable)
         _files(root, item, settings, files_used)
         _privacy(item, settings)
         _body_html(item)
@@ -106,9 +112,15 @@ def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
     return CheckResult(problems, [c.record for c in checked], settings, files_used)
 
 
-def _record_files(root: Path, problems: list[Problem]):
-    """(relative path, id, kind) of every record file; anything else is reported."""
+def _record_files(root: Path, problems: list[Problem], refused: set[str] | None = None):
+    """(relative path, id, kind) of every record file; anything else is reported.
+
+    Ids of record files that are there but refused (symlinks) go into `refused`.
+    """
     content = root / "content"
+    if content.is_symlink():
+        problems.append(problem("content", 1, 1, "J406", value="content"))
+        return
     for dirpath, dirnames, filenames in os.walk(content):
         dirnames.sort()
         here = Path(dirpath)
@@ -124,6 +136,8 @@ def _record_files(root: Path, problems: list[Problem]):
                 continue
             if path.is_symlink():
                 problems.append(problem(rel, 1, 1, "J406", value=rel))
+                if refused is not None and classify(rel) is not None:
+                    refused.add(classify(rel)[0])
                 continue
             shape = classify(rel)
             if shape is None:
@@ -132,7 +146,8 @@ def _record_files(root: Path, problems: list[Problem]):
             record_id, kind = shape
             bad_slug = next((s for s in record_id.split("/")[1::2] if not SLUG.match(s)), None)
             if bad_slug is not None:
-                problems.append(problem(rel, 1, 1, "J113", name=bad_slug, suggestion=slugify(bad_slug)))
+                problems.append(problem(rel, 1, 1, "J113", name=bad_slug,
+                                        suggestion=slugify(bad_slug)))
                 continue
             yield rel, record_id, kind
 
@@ -170,10 +185,15 @@ def _withdrawn_without_files(item: _Checked, file_fields: tuple[str, ...]) -> No
             item.ctx.report("J218", (name,), key=True)
 
 
-def _references(item: _Checked, by_id: dict[str, Record]) -> None:
+def _references(item: _Checked, by_id: dict[str, Record], unreadable: set[str]) -> None:
+    """Referenced records exist; one that exists but could not be read has its own error."""
     record, ctx = item.record, item.ctx
     people = [rid[7:] for rid in by_id if rid.startswith("people/")]
     for ref, value, at in ctx.refs:
+        target_id = {"person": f"people/{value}",
+                     "session": f"groups/{record.group}/sessions/{value}"}.get(ref, value)
+        if target_id in unreadable:
+            continue
         if ref == "person":
             target = by_id.get(f"people/{value}")
             if target is None:
@@ -200,6 +220,8 @@ def _files(root: Path, item: _Checked, settings: Settings, used: dict[str, set[s
     archive = root / "archive"
     for value, families, at in ctx.files:
         resolved, finding = filecheck.resolve(archive, record.folder, value)
+        if finding is None or finding.code == "J401":  # named by a record: never "unreferenced"
+            used.setdefault(record.folder, set()).add(value)
         if finding is None:
             family = filecheck.family_of(value)
             ext = os.path.splitext(value)[1].lower() or value
@@ -209,15 +231,12 @@ def _files(root: Path, item: _Checked, settings: Settings, used: dict[str, set[s
                 accepted = sorted(e for f in families for e in filecheck.FAMILIES[f])
                 finding = filecheck.Finding("J408", {"ext": ext, "accepted": accepted})
             else:
-                used.setdefault(record.folder, set()).add(value)
                 for found in filecheck.inspect(resolved, value, family, settings.limits,
                                                settings.max_pixels):
                     ctx.report(found.code, at, **found.params)
                 if family == "image" and _needs_alt(record, at) and not _alt(item.raw.data, at):
                     ctx.report("J504", at, value=value)
                 continue
-        elif finding.code == "J401":
-            used.setdefault(record.folder, set()).add(value)
         ctx.report(finding.code, at, **finding.params)
 
 
@@ -227,17 +246,21 @@ def _needs_alt(record: Record, at: tuple) -> bool:
 
 def _alt(data: dict, at: tuple) -> bool:
     entry = data["files"][at[1]]
-    return isinstance(entry, dict) and isinstance(entry.get("alt"), str) and bool(entry["alt"].strip())
+    alt = entry.get("alt") if isinstance(entry, dict) else None
+    return isinstance(alt, str) and bool(alt.strip())
 
 
-_PUBLIC_FIELDS = {"orcid", "isbn", "issn", "doi", "url", "sinta", "scholar", "code"}
+# Public identifiers by nature; URLs are not skipped because a wa.me link is a phone number
+_PUBLIC_FIELDS = {"orcid", "isbn", "issn", "doi", "sinta", "scholar", "code"}
 
 
 def _privacy(item: _Checked, settings: Settings) -> None:
     ctx = item.ctx
     for at, text in _strings(item.raw.data, ()):
-        if at and at[-1] in _PUBLIC_FIELDS or (at and at[0] == "links"):
+        if at and at[-1] in _PUBLIC_FIELDS:
             continue
+        if any(isinstance(part, str) and part.lower() in FORBIDDEN_FIELDS for part in at):
+            continue  # the whole field is already refused (J501)
         for hit in privacy.scan(text, settings.privacy_allow):
             _report_hit(ctx, at, hit, dotted(at))
     body = item.record.body
@@ -283,7 +306,8 @@ def _body_html(item: _Checked) -> None:
         if m:
             line = item.record.body_line + body.count("\n", 0, m.start())
             column = m.start() - body.rfind("\n", 0, m.start())
-            item.ctx.problems.append(problem(item.record.path, line, column, "J601", "body", what=what))
+            item.ctx.problems.append(problem(item.record.path, line, column, "J601", "body",
+                                             what=what))
 
 
 def _ids(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[Problem]:

@@ -114,6 +114,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "students_consent": ("Persetujuan wali tersimpan", "Guardians' consent on file"),
     "cite": ("Kutip", "Cite"),
     "copy": ("Salin", "Copy"),
+    "first_page": ("Halaman pertama", "First page"),
 }
 
 

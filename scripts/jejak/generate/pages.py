@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from jejak.config import Settings
@@ -75,7 +75,7 @@ class SiteGenerator:
         self.generated: dict[str, bytes] = {}
         self.env = Environment(loader=PackageLoader("jejak", "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                               trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(L=lambda key: label(key, self.lang), V=self.vocab,
                                 person=self.person, date=self.date, link=self.link,
                                 lang=self.lang, url=self.url)
@@ -253,9 +253,11 @@ class SiteGenerator:
 
     def _context_paper(self, record: Record) -> dict[str, Any]:
         pdf = None
+        preview = None
         if record.get("file"):
             pdf = self._publish(record, record["file"])
-        return {"pdf": pdf, "group": self._group_of(record), "license": self._license(record)}
+            preview = self._preview(record, record["file"], record.title)
+        return {"pdf": pdf, "preview": preview, "group": self._group_of(record), "license": self._license(record)}
 
     def _context_person(self, record: Record) -> dict[str, Any]:
         slug = record.slug
@@ -296,11 +298,12 @@ class SiteGenerator:
         self.files[path] = self._source(record, name)
         return self.url(path)
 
-    def _image(self, record: Record, name: str, alt: str = "") -> dict[str, Any] | None:
+    def _image(self, record: Record, name: str, alt: str = "",
+               stem: str | None = None) -> dict[str, Any] | None:
         image_set = self.images.get(self._source(record, name))
         if image_set is None:
             return None
-        stem = name.rsplit(".", 1)[0]
+        stem = stem or name.rsplit(".", 1)[0]
         urls = {}
         for d in image_set.derivatives:
             path = published_path(record, f"{stem}-{d.width}.{d.format}")
@@ -315,6 +318,12 @@ class SiteGenerator:
             "full": urls[largest], "width": largest.width, "height": largest.height,
             "alt": alt, "type": "image/png" if fallback == "png" else "image/jpeg",
         }
+
+    def _preview(self, record: Record, name: str, title: str) -> dict[str, Any] | None:
+        """First-page image of a PDF (made by the media cache), named `<stem>-hal1-<w>.<fmt>`."""
+        preview = self._image(record, name, f"{label('first_page', self.lang)}: {title or name}",
+                              stem=f"{name.rsplit('.', 1)[0]}-hal1")
+        return preview
 
     def _media(self, record: Record, entry: dict[str, Any]) -> dict[str, Any]:
         item: dict[str, Any] = {"title": entry.get("title") or entry.get("caption") or "",
@@ -334,6 +343,8 @@ class SiteGenerator:
             return item
         item.update(kind=family or "file", url=self._publish(record, name),
                     mime=MIME.get("." + name.rsplit(".", 1)[-1].lower(), ""))
+        if family == "pdf":
+            item["preview"] = self._preview(record, name, item["title"])
         if entry.get("transcript"):
             item["track"] = self._publish(record, entry["transcript"])
         return item

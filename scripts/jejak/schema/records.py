@@ -18,6 +18,7 @@ from jejak.schema.types import (
     ListType,
     MapType,
     NumberType,
+    OneOrManyType,
     OrcidType,
     PersonRefType,
     RecordIdType,
@@ -84,7 +85,7 @@ def _one_of_file_url(raw: dict, out: dict, at, ctx) -> None:
 COMMON = [
     _f("draft", BooleanType(), "`true`: rekaman belum diterbitkan (tidak tampil di situs).",
        "`true`: the record is not published yet (not on the site)."),
-    _f("moved_from", ListType(RecordIdType(ref=False), min_items=1),
+    _f("moved_from", OneOrManyType(RecordIdType(ref=False)),
        "Id lama rekaman ini bila berkasnya dipindah atau diganti nama; alamat lama dialihkan.",
        "Old ids of this record after a move or rename; the old URLs redirect here."),
     _f("withdrawn", TEXT, "Alasan penarikan. Rekaman tetap ada sebagai pemberitahuan, tanpa berkas.",
@@ -253,16 +254,17 @@ def _four_packages(raw, out, at, ctx):
     packages = raw.get("packages")
     if not isinstance(packages, list):
         return
-    names = [p.get("package") for p in packages if isinstance(p, dict)]
+    names = [p.get("package") if isinstance(p, dict) else None for p in packages]
     accepted = tuple(VOCABULARIES["package"])
     repeated = sorted({n for n in names if names.count(n) > 1 and n is not None})
     missing = [p for p in accepted if p not in names]
     if repeated:
-        ctx.report("J211", ("packages",), accepted=accepted,
+        again = next(i for i, n in enumerate(names) if n == repeated[0] and names[:i].count(n))
+        ctx.report("J211", ("packages", again, "package"), field="packages", accepted=accepted,
                    problem=Text("berulang: " + ", ".join(map(str, repeated)),
                                 "repeated: " + ", ".join(map(str, repeated))))
     elif missing:
-        ctx.report("J211", ("packages",), accepted=accepted,
+        ctx.report("J211", ("packages",), key=True, accepted=accepted,
                    problem=Text("belum ada: " + ", ".join(missing), "missing: " + ", ".join(missing)))
 
 

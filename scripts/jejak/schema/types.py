@@ -169,14 +169,30 @@ class ListType(FieldType):
             if checked is INVALID:
                 continue
             if self.unique and isinstance(checked, (str, int)):
-                if checked in seen:
-                    ctx.report("J220", at + (i,), value=checked)
+                if checked in seen:  # located at the repeat, named after the list
+                    ctx.report("J220", at + (i,), field=_join(at[:-1], at[-1]) if at else "",
+                               value=checked)
                     continue
                 seen.add(checked)
             out.append(checked)
         if len(value) < self.min_items:
             return self.wrong(value, at, ctx) if not value else out
         return out
+
+
+class OneOrManyType(ListType):
+    """A single value or a list of them; always returns a list."""
+
+    def __init__(self, item: FieldType):
+        super().__init__(item, min_items=1, unique=True)
+        self.expected = Text(f"{item.expected.id}, atau daftarnya",
+                             f"{item.expected.en}, or a list of them")
+
+    def check(self, value, at, ctx):
+        if isinstance(value, list):
+            return super().check(value, at, ctx)
+        checked = self.item.check(value, at, ctx)
+        return INVALID if checked is INVALID else [checked]
 
 
 @dataclass(frozen=True)
@@ -265,6 +281,8 @@ def _spdx() -> dict[str, str]:
     licensing = get_spdx_licensing()
     ids = {}
     for symbol in licensing.known_symbols.values():
+        if getattr(symbol, "is_exception", False):  # "Classpath-exception-2.0" is no license
+            continue
         ids[symbol.key.lower()] = symbol.key
         for alias in getattr(symbol, "aliases", ()) or ():
             ids.setdefault(alias.lower(), symbol.key)
@@ -382,7 +400,7 @@ class FileType(FieldType):
     def check(self, value, at, ctx):
         if not isinstance(value, str) or not value:
             return self.wrong(value, at, ctx)
-        if "://" in value or value.startswith(("www.", "http")):
+        if "://" in value or re.match(r"(?:https?:|www\.)", value, re.I):
             if self.allow_url:
                 return UrlType().check(value, at, ctx)
             ctx.report("J405", at, value=value)

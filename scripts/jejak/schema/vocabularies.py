@@ -28,7 +28,8 @@ VOCABULARIES: dict[str, dict[str, Text]] = {
     "ministry": {
         "kemenag": Text("Kementerian Agama", "Ministry of Religious Affairs"),
         "kemendikdasmen": Text(
-            "Kementerian Pendidikan Dasar dan Menengah", "Ministry of Primary and Secondary Education"
+            "Kementerian Pendidikan Dasar dan Menengah",
+            "Ministry of Primary and Secondary Education",
         ),
     },
     "level": {

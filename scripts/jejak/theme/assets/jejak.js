@@ -12,3 +12,24 @@ document.addEventListener("click", function (event) {
   frame.allowFullscreen = true;
   link.parentNode.replaceChild(frame, link);
 });
+
+// A light lightbox: the full-size image in a <dialog>; without JavaScript the link opens it.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a.jejak-zoom") : null;
+  if (!link || !window.HTMLDialogElement) return;
+  event.preventDefault();
+  var dialog = document.getElementById("jejak-lightbox");
+  if (!dialog) {
+    dialog = document.createElement("dialog");
+    dialog.id = "jejak-lightbox";
+    dialog.className = "jejak-lightbox";
+    dialog.addEventListener("click", function () { dialog.close(); });
+    document.body.appendChild(dialog);
+  }
+  var source = link.querySelector("img");
+  var img = document.createElement("img");
+  img.src = link.getAttribute("href");
+  img.alt = source ? source.alt : "";
+  dialog.replaceChildren(img);
+  dialog.showModal();
+});
