@@ -32,7 +32,7 @@ def run_build(root: Path, site_dir: Path | None = None) -> Path:
     # Check first, so problems are printed by the CLI in the format asked for; the plugin
     # then reuses this result instead of checking a second time.
     settings, problems = load_settings(config_file.parent)
-    result = check_archive(config_file.parent, settings)
+    result = check_archive(config_file.parent, settings, remember=True)
     problems += result.problems
     if any(p.severity == "error" for p in problems):
         raise ArchiveInvalid(problems)

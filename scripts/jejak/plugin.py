@@ -52,7 +52,7 @@ class JejakPlugin(BasePlugin):
     def on_config(self, config):
         self.root = Path(config["config_file_path"]).resolve().parent
         settings, problems = settings_from(self.options, str(config.get("site_url") or ""))
-        result = PRECHECKED.get(str(self.root)) or check_archive(self.root, settings)
+        result = PRECHECKED.get(str(self.root)) or check_archive(self.root, settings, remember=True)
         problems = problems + result.problems
         if any(p.severity == "error" for p in problems):
             raise ArchiveRejected(problems, settings.language)

@@ -71,8 +71,13 @@ class _Checked:
     ctx: Context
 
 
-def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
-    """Load and validate every record under ROOT/content; never writes anything."""
+def check_archive(root: Path, settings: Settings | None = None,
+                  remember: bool = False) -> CheckResult:
+    """Load and validate every record under ROOT/content.
+
+    Never writes, except with `remember` (used by the build, never by `jejak check`): then
+    the content hashes of images that decoded cleanly go to ROOT/.cache/jejak, so the next
+    run decodes only new or changed images. The cache is outside content/ and archive/."""
     root = Path(root)
     if not (root / "content").is_dir():
         raise RootNotFound(str(root.resolve()))
@@ -99,17 +104,43 @@ def check_archive(root: Path, settings: Settings | None = None) -> CheckResult:
         checked.append(_Checked(record, result.record, ctx))
     by_id = {c.record.id: c.record for c in checked}
     files_used: dict[str, set[str]] = {}
+    images = filecheck.ImageInspector(settings.max_pixels, _known_good(root, settings))
     for item in checked:
         _withdrawn_without_files(item, SCHEMAS[item.record.kind].file_fields)
         _references(item, by_id, unreadable)
-        _files(root, item, settings, files_used)
+        _files(root, item, settings, files_used, images)
         _privacy(item, settings)
         _body_html(item)
+    images.run()  # decodes the images queued above, in bulk
+    for item in checked:
         problems += item.ctx.problems
+    if remember:
+        _remember_good(root, images)
     problems += _ids(root, checked, by_id)
     problems += _stray_archive_files(root, files_used)
-    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code))
+    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code, p.field,
+                                                    p.message("en")))
     return CheckResult(problems, [c.record for c in checked], settings, files_used)
+
+
+def _verified_cache(root: Path, images: filecheck.ImageInspector) -> Path:
+    return root / ".cache" / "jejak" / images.cache_name()
+
+
+def _known_good(root: Path, settings: Settings) -> frozenset[str]:
+    path = _verified_cache(root, filecheck.ImageInspector(settings.max_pixels))
+    try:
+        return frozenset(path.read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+
+
+def _remember_good(root: Path, images: filecheck.ImageInspector) -> None:
+    path = _verified_cache(root, images)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text("\n".join(sorted(images.good)) + "\n", encoding="ascii")
+    os.replace(tmp, path)
 
 
 def _record_files(root: Path, problems: list[Problem], refused: set[str] | None = None):
@@ -188,7 +219,6 @@ def _withdrawn_without_files(item: _Checked, file_fields: tuple[str, ...]) -> No
 def _references(item: _Checked, by_id: dict[str, Record], unreadable: set[str]) -> None:
     """Referenced records exist; one that exists but could not be read has its own error."""
     record, ctx = item.record, item.ctx
-    people = [rid[7:] for rid in by_id if rid.startswith("people/")]
     for ref, value, at in ctx.refs:
         target_id = {"person": f"people/{value}",
                      "session": f"groups/{record.group}/sessions/{value}"}.get(ref, value)
@@ -197,6 +227,7 @@ def _references(item: _Checked, by_id: dict[str, Record], unreadable: set[str]) 
         if ref == "person":
             target = by_id.get(f"people/{value}")
             if target is None:
+                people = [rid[7:] for rid in by_id if rid.startswith("people/")]
                 ctx.report("J301", at, value=value, hint=ctx.hint(closest(value, people)))
                 continue
         elif ref == "session":
@@ -215,7 +246,8 @@ def _references(item: _Checked, by_id: dict[str, Record], unreadable: set[str]) 
             ctx.report("J307", at, value=target.id)
 
 
-def _files(root: Path, item: _Checked, settings: Settings, used: dict[str, set[str]]) -> None:
+def _files(root: Path, item: _Checked, settings: Settings, used: dict[str, set[str]],
+           images: filecheck.ImageInspector) -> None:
     record, ctx = item.record, item.ctx
     archive = root / "archive"
     for value, families, at in ctx.files:
@@ -231,9 +263,12 @@ def _files(root: Path, item: _Checked, settings: Settings, used: dict[str, set[s
                 accepted = sorted(e for f in families for e in filecheck.FAMILIES[f])
                 finding = filecheck.Finding("J408", {"ext": ext, "accepted": accepted})
             else:
-                for found in filecheck.inspect(resolved, value, family, settings.limits,
-                                               settings.max_pixels):
+                def report(found: filecheck.Finding, at: tuple = at) -> None:
                     ctx.report(found.code, at, **found.params)
+
+                for found in filecheck.inspect(resolved, value, family, settings.limits,
+                                               settings.max_pixels, images, report):
+                    report(found)
                 if family == "image" and _needs_alt(record, at) and not _alt(item.raw.data, at):
                     ctx.report("J504", at, value=value)
                 continue
@@ -327,7 +362,7 @@ def _ids(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[
                 other = claimed[old].record.path
                 out.append(problem(item.record.path, line, col, "J304", "moved_from",
                                    url="/" + url_of(old), other=other))
-            else:
+            elif not item.record.draft:  # a draft is not published: it redirects nothing
                 claimed[old] = item
     registry = root / REGISTRY
     if not registry.is_file():

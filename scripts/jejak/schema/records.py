@@ -59,7 +59,8 @@ def _f(name, type_, doc_id, doc_en, required=False, example=""):
     return Field(name, type_, doc_id, doc_en, required, example)
 
 
-LINKS = _f("links", MapType(URL), "Tautan publik (nama → alamat https), misalnya situs atau kanal YouTube.",
+LINKS = _f("links", MapType(URL),
+           "Tautan publik (nama → alamat https), misalnya situs atau kanal YouTube.",
            "Public links (name → https address), e.g. a website or a YouTube channel.")
 
 
@@ -68,7 +69,8 @@ def _file_or_url(label: Text, families: tuple[str, ...], extra: list[Field]) -> 
         [
             _f("file", FileType(families), "Nama berkas di folder arsip rekaman ini.",
                "File name in this record's archive folder."),
-            _f("url", URL, "Alamat web https bila berkasnya disimpan di tempat lain (YouTube, Drive).",
+            _f("url", URL,
+               "Alamat web https bila berkasnya disimpan di tempat lain (YouTube, Drive).",
                "An https address when the file lives elsewhere (YouTube, Drive)."),
             *extra,
         ],
@@ -88,7 +90,8 @@ COMMON = [
     _f("moved_from", OneOrManyType(RecordIdType(ref=False)),
        "Id lama rekaman ini bila berkasnya dipindah atau diganti nama; alamat lama dialihkan.",
        "Old ids of this record after a move or rename; the old URLs redirect here."),
-    _f("withdrawn", TEXT, "Alasan penarikan. Rekaman tetap ada sebagai pemberitahuan, tanpa berkas.",
+    _f("withdrawn", TEXT,
+       "Alasan penarikan. Rekaman tetap ada sebagai pemberitahuan, tanpa berkas.",
        "Reason for withdrawal. The record stays as a notice, without files."),
 ]
 
@@ -265,7 +268,8 @@ def _four_packages(raw, out, at, ctx):
                                 "repeated: " + ", ".join(map(str, repeated))))
     elif missing:
         ctx.report("J211", ("packages",), key=True, accepted=accepted,
-                   problem=Text("belum ada: " + ", ".join(missing), "missing: " + ", ".join(missing)))
+                   problem=Text("belum ada: " + ", ".join(missing),
+                                "missing: " + ", ".join(missing)))
 
 
 def _year_is_file_name(raw, out, at, ctx):
@@ -275,9 +279,11 @@ def _year_is_file_name(raw, out, at, ctx):
 
 
 PLAN = _schema("plan", Text("rencana tahunan", "annual plan"), [
-    _f("year", YEAR, "Tahun rencana, sama dengan nama berkas.", "Plan year, equal to the file name.",
+    _f("year", YEAR, "Tahun rencana, sama dengan nama berkas.",
+       "Plan year, equal to the file name.",
        True, "2025"),
-    _f("packages", ListType(PACKAGE_PLAN), "Empat paket kerja, masing-masing sekali, dengan triwulan dan tema.",
+    _f("packages", ListType(PACKAGE_PLAN),
+       "Empat paket kerja, masing-masing sekali, dengan triwulan dan tema.",
        "The four work packages, each once, with quarter and theme.", True),
     _f("targets", ListType(TARGET), "Sasaran tahunan dan indikatornya.",
        "Annual targets and their indicators."),
@@ -321,12 +327,15 @@ def _stages_for_elearning(raw, out, at, ctx):
 SESSION = _schema("session", Text("kegiatan", "session"), [
     _f("title", TEXT, "Judul kegiatan.", "Session title.", True),
     _f("date", DATE, "Tanggal (mulai).", "Date (start).", True, "2025-03-14"),
-    _f("end", DATE, "Tanggal selesai untuk kegiatan beberapa hari.", "End date of a multi-day session."),
+    _f("end", DATE, "Tanggal selesai untuk kegiatan beberapa hari.",
+       "End date of a multi-day session."),
     _f("format", VocabType("format"), "Bentuk kegiatan.", "Format.", True, "webinar"),
-    _f("delivery", VocabType("delivery"), "Langsung atau rekaman.", "Live or recorded.", True, "live"),
+    _f("delivery", VocabType("delivery"), "Langsung atau rekaman.", "Live or recorded.", True,
+       "live"),
     _f("platform", TEXT, "Aplikasi: Zoom, Google Meet, Webex, YouTube…", "Platform used."),
     _f("package", VocabType("package"), "Paket kerja.", "Work package.", True, "media"),
-    _f("competencies", COMPETENCIES, "Kompetensi yang dikembangkan.", "Competencies developed.", True,
+    _f("competencies", COMPETENCIES, "Kompetensi yang dikembangkan.",
+       "Competencies developed.", True,
        "[pedagogik, profesional]"),
     _f("hours", NumberType(0, 1000), "Jumlah jam pelajaran (JP).", "Hours in JP.", True, "4"),
     _f("roles", ROLES, "Peran: room, attendance, flyer, host, moderator (satu orang); presenters, "
@@ -352,7 +361,8 @@ PRODUCT_FILE = _file_or_url(Text("berkas karya", "product file"), ANY_MEDIA, [
     _f("alt", TEXT, "Teks alternatif: apa yang tampak di gambar (wajib untuk gambar).",
        "Alternative text: what the image shows (required for images)."),
     _f("caption", TEXT, "Keterangan.", "Caption."),
-    _f("transcript", FileType(("vtt",)), "Transkrip/teks terjemahan WebVTT (.vtt) untuk audio/video.",
+    _f("transcript", FileType(("vtt",)),
+       "Transkrip/teks terjemahan WebVTT (.vtt) untuk audio/video.",
        "WebVTT (.vtt) transcript or captions for audio/video."),
 ])
 
@@ -385,9 +395,11 @@ PRODUCT = _schema("product", Text("karya", "product"), [
        "Files: {file or url, alt, caption, transcript}."),
     _f("session", SlugType("session"), "Slug kegiatan asal karya ini.",
        "Slug of the session the product came from."),
-    _f("shows_students", BooleanType(), "Apakah siswa dapat dikenali di media (wajib untuk visual/video).",
+    _f("shows_students", BooleanType(),
+       "Apakah siswa dapat dikenali di media (wajib untuk visual/video).",
        "Whether students can be recognised (required for visual/video)."),
-    _f("consent", TrueType(), "`true`: persetujuan tertulis wali sudah disimpan (bukan dokumennya).",
+    _f("consent", TrueType(),
+       "`true`: persetujuan tertulis wali sudah disimpan (bukan dokumennya).",
        "`true`: the guardians' written consent is on file (never the document itself)."),
     _f("license", LicenseType(), "Lisensi SPDX (bawaan: lisensi kelompok).",
        "SPDX license (default: the group's)."),
