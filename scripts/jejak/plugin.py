@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import types
 from pathlib import Path
 
 from markupsafe import escape
@@ -84,11 +85,17 @@ class JejakPlugin(BasePlugin):
             self.pages_by_uri[uri] = page
             inclusion = InclusionLevel.INCLUDED if page.url in NAV_URLS else InclusionLevel.NOT_IN_NAV
             out.append(File.generated(config, uri, content="", inclusion=inclusion))
-        for path, source in self.content.files.items():
-            out.append(File.generated(config, path, abs_src_path=str(source)))
+        # Published files are placed by on_post_build (derivatives hard-linked from the cache)
         for path, data in self.content.generated.items():
             out.append(File.generated(config, path, content=data))
         return out
+
+    def on_pre_page(self, page, config, files):
+        """Our pages arrive as HTML: MkDocs need not build a Markdown parser for each."""
+        ours = self.pages_by_uri.get(page.file.src_uri)
+        if ours is not None:
+            page.render = types.MethodType(_render_prebuilt(ours.html), page)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages_by_uri.get(page.file.src_uri)
@@ -102,10 +109,6 @@ class JejakPlugin(BasePlugin):
                 page.meta["hide"] = ["navigation"]
         return markdown
 
-    def on_page_content(self, html, page, config, files):
-        ours = self.pages_by_uri.get(page.file.src_uri)
-        return ours.html if ours is not None else html
-
     def on_serve(self, server, config, builder):
         """`mkdocs serve` watches docs_dir (content/); archived files matter too."""
         if self.root is not None and (self.root / "archive").is_dir():
@@ -113,8 +116,9 @@ class JejakPlugin(BasePlugin):
         return server
 
     def on_post_build(self, config):
-        from jejak.sitebuild import index_search
+        from jejak.sitebuild import index_search, place_files
 
+        place_files(self.content.files, Path(config["site_dir"]), self.root)
         index_search(Path(config["site_dir"]), self.result.settings.language)
         if self.staging is None or self.final_site_dir is None:
             return
@@ -126,6 +130,16 @@ class JejakPlugin(BasePlugin):
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+
+
+def _render_prebuilt(html: str):
+    def render(self, config, files):
+        from mkdocs.structure.toc import get_toc
+
+        self.content = html
+        self.toc = get_toc([])
+
+    return render
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -111,3 +111,25 @@ def index_search(site_dir: Path, language: str) -> None:
         capture_output=True, text=True)
     if proc.returncode != 0:
         raise JejakError("Pagefind: " + (proc.stderr or proc.stdout)[-2000:])
+
+
+def place_files(files: dict[str, Path], site_dir: Path, root: Path) -> None:
+    """Put published files into the site: cache derivatives are hard-linked (they are ours
+    and never change in place), archived originals are copied so the site never shares an
+    inode with the sources."""
+    import os
+    import shutil
+
+    archive = (root / "archive").resolve()
+    for rel, source in files.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        if not source.resolve().is_relative_to(archive):
+            try:
+                os.link(source, target)
+                continue
+            except OSError:
+                pass
+        shutil.copyfile(source, target)
