@@ -115,6 +115,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cite": ("Kutip", "Cite"),
     "copy": ("Salin", "Copy"),
     "first_page": ("Halaman pertama", "First page"),
+    "see_all": ("Lihat semua", "See all"),
 }
 
 

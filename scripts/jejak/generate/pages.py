@@ -22,6 +22,7 @@ from jejak.schema.vocabularies import VOCABULARIES
 from jejak.schema.vocabularies import label as vocab_label
 
 PAGE_SIZE = 50
+GROUP_LIST = 20  # newest records of each kind shown on a group page; the rest are browsed
 YOUTUBE = re.compile(r"^https://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/|youtube\.com/"
                      r"embed/|youtube\.com/shorts/)([A-Za-z0-9_-]{6,20})")
 MIME = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
@@ -78,7 +79,7 @@ class SiteGenerator:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(L=lambda key: label(key, self.lang), V=self.vocab,
                                 person=self.person, date=self.date, link=self.link,
-                                lang=self.lang, url=self.url)
+                                lang=self.lang, url=self.url, thumb=self._thumbnail)
 
     # --- helpers for templates -------------------------------------------------------
     def url(self, path: str) -> str:
@@ -208,8 +209,14 @@ class SiteGenerator:
             path = f"{record.url}grafik-{name}.svg"
             self.generated[path] = svg.encode("utf-8")
             chart_urls[name] = self.url(path)
-        return {"sessions": sessions, "products": products, "papers": papers, "plans": plans,
-                "logo": logo, "charts": chart_urls}
+        more = {kind: self.url(f"jelajah/kelompok/{g}/{kind}/")
+                for kind, items in (("session", sessions), ("product", products),
+                                    ("paper", papers)) if len(items) > GROUP_LIST}
+        return {"sessions": sessions[:GROUP_LIST], "products": products[:GROUP_LIST],
+                "papers": papers[:GROUP_LIST], "plans": plans, "logo": logo,
+                "charts": chart_urls, "more": more,
+                "counts": {"session": len(sessions), "product": len(products),
+                           "paper": len(papers)}}
 
     def _context_plan(self, record: Record) -> dict[str, Any]:
         g, year = record.group, record["year"]
@@ -418,6 +425,11 @@ class SiteGenerator:
                 titles[key] = str(record.date.year)
             group = self._group_of(record)
             if group:
+                for kind_segment in ("semua", record.kind):
+                    key = (f"kelompok/{group.slug}", kind_segment)
+                    buckets[key].append(record)
+                    titles[key] = f"{group.title}: {label(record.kind + 's', self.lang)}" \
+                        if kind_segment != "semua" else group.title
                 key = ("wilayah", group["region"]["code"].replace(".", "-"))
                 buckets[key].append(record)
                 titles[key] = group["region"]["regency"]
