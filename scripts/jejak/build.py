@@ -18,7 +18,7 @@ def _config_file(root: Path) -> Path:
     return config
 
 
-def run_build(root: Path, site_dir: Path | None = None) -> Path:
+def run_build(root: Path, site_dir: Path | None = None, quiet: bool = True) -> Path:
     """Check and build ROOT; return the folder the site is in."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -29,10 +29,17 @@ def run_build(root: Path, site_dir: Path | None = None) -> Path:
     from jejak.validate import check_archive
 
     config_file = _config_file(root)
+    if quiet is False and not logging.getLogger("jejak").handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("jejak: %(message)s"))
+        logging.getLogger("jejak").addHandler(handler)
+        logging.getLogger("jejak").setLevel(logging.INFO)
     # Check first, so problems are printed by the CLI in the format asked for; the plugin
     # then reuses this result instead of checking a second time.
     settings, problems = load_settings(config_file.parent)
     result = check_archive(config_file.parent, settings, remember=True)
+    logging.getLogger("jejak").info("%d records checked: %d warnings", len(result.records),
+                                    len(result.warnings))
     problems += result.problems
     if any(p.severity == "error" for p in problems):
         raise ArchiveInvalid(problems)

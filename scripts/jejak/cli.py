@@ -105,8 +105,9 @@ def init(directory: Path, name: str | None, site_url: str, language: str) -> Non
               help="Where to write the site (default: ROOT/site).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text",
               show_default=True, help="How to print problems if the archive has any.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the progress of each stage.")
 @LANG
-def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None) -> None:
+def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None, quiet: bool) -> None:
     """Check ROOT, then build the site into ROOT/site (or --site-dir).
 
     The new site is written beside the old one and swapped in only when the
@@ -117,7 +118,7 @@ def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None) -> None
 
     lang = _lang(lang)
     try:
-        target = run_build(root, site_dir)
+        target = run_build(root, site_dir, quiet=quiet)
     except ArchiveInvalid as exc:
         lines = report.as_text(exc.problems, lang)
         if fmt == "json":
@@ -153,4 +154,6 @@ def serve(root: Path, dev_addr: str) -> None:
         run_serve(root, dev_addr)
     except JejakError as exc:
         _cannot_run(exc, "id")
-from jejak.contrib.cli import register as _register_contrib; _register_contrib(main)  # noqa: E402
+from jejak.contrib.cli import register as _register_contrib; _register_contrib(main)  # noqa: E402, E702, I001
+
+from jejak.cli_archive import register as _register_archive; _register_archive(main)

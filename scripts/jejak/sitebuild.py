@@ -5,6 +5,8 @@ Engine-independent: takes the markdown settings as plain data, returns SiteConte
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from jejak.model import Archive, Record
 from jejak.validate import CheckResult
 
 STATS: dict[str, int] = {}  # last build's counters, read by the benchmark
+log = logging.getLogger("jejak")
 
 
 def cache_dir(root: Path) -> Path:
@@ -79,11 +82,20 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     cache = cache_dir(root)
     renderer = BodyRenderer(list(config["markdown_extensions"]),
                             dict(config["mdx_configs"]), cache / "bodies")
+    start = time.perf_counter()
     bodies = renderer.render_many({r.id: r.body for r in archive.records.values()})
+    log.info("%d records; %d bodies rendered, the rest from cache (%.1f s)",
+             len(archive), renderer.rendered, time.perf_counter() - start)
+    start = time.perf_counter()
     media = MediaCache(cache / "media")
     images = media.image_sets(image_sources(archive, root))
+    log.info("%d images and PDF previews; %d processed, the rest from cache (%.1f s)",
+             len(images), media.processed, time.perf_counter() - start)
+    start = time.perf_counter()
     generator = SiteGenerator(archive, result.settings, root, bodies, images)
     content = generator.generate()
+    log.info("%d pages generated (%.1f s); MkDocs renders them with the theme…",
+             len(content.pages), time.perf_counter() - start)
     _add_search_page(content, archive, result.settings)
     content.files.update(theme_assets())
     STATS.update(bodies_rendered=renderer.rendered, images_processed=media.processed,
@@ -95,7 +107,10 @@ def _add_search_page(content: SiteContent, archive: Archive, settings: Settings)
     from jejak.generate.pages import Page
     from jejak.generate.search import search_page
 
-    title, html = search_page(archive, settings.language)
+    from urllib.parse import urlsplit
+
+    title, html = search_page(archive, settings.language,
+                              urlsplit(settings.site_url).path.rstrip("/"))
     content.pages.append(Page("cari/", title, html, kind="search"))
 
 
@@ -106,11 +121,13 @@ def index_search(site_dir: Path, language: str) -> None:
 
     from jejak.errors import JejakError
 
+    start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
         capture_output=True, text=True)
     if proc.returncode != 0:
         raise JejakError("Pagefind: " + (proc.stderr or proc.stdout)[-2000:])
+    log.info("search index written by Pagefind (%.1f s)", time.perf_counter() - start)
 
 
 def place_files(files: dict[str, Path], site_dir: Path, root: Path) -> None:
