@@ -60,6 +60,11 @@ def check(root: Path, fmt: str, lang: str | None) -> None:
     except JejakError as exc:
         _cannot_run(exc, lang)
         return
+    except Exception:  # a crash is "could not run" (2), never "the archive has errors" (1)
+        import traceback
+
+        traceback.print_exc()
+        sys.exit(2)
     problems = result.problems
     if fmt == "json":
         click.echo(report.as_json(problems, lang))
@@ -154,6 +159,13 @@ def serve(root: Path, dev_addr: str) -> None:
         run_serve(root, dev_addr)
     except JejakError as exc:
         _cannot_run(exc, "id")
-from jejak.contrib.cli import register as _register_contrib; _register_contrib(main)  # noqa: E402, E702, I001
+def _register_commands() -> None:
+    """Commands that live in their own modules: contribution tools, verify and export."""
+    from jejak.cli_archive import register as register_archive
+    from jejak.contrib.cli import register as register_contrib
 
-from jejak.cli_archive import register as _register_archive; _register_archive(main)
+    register_contrib(main)
+    register_archive(main)
+
+
+_register_commands()

@@ -223,7 +223,8 @@ def _image(path: Path, value: str, max_pixels: int) -> list[Finding]:
             # Pillow refuses a decompression bomb before we can count: it names the size
             size = re.search(r"\((\d+) pixels\)", str(exc))
             pixels = _count(int(size.group(1))) if size else "?"
-            return [Finding("J410", {"value": value, "pixels": pixels, "limit": _count(max_pixels)})]
+            return [Finding("J410", {"value": value, "pixels": pixels,
+                                     "limit": _count(max_pixels)})]
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             # Pillow's own wording is English and varies between versions
             truncated = isinstance(exc, EOFError) or "truncated" in str(exc).lower()
@@ -332,7 +333,7 @@ class ImageInspector:
                 results = list(pool.map(_image_job, args, chunksize=8))
         else:
             results = [_image_job(a) for a in args]
-        for (_, _, digest, report), findings in zip(self._jobs, results):
+        for (_, _, digest, report), findings in zip(self._jobs, results, strict=True):
             for finding in findings:
                 report(finding)
             if not findings:

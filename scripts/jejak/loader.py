@@ -118,13 +118,15 @@ def parse_record(raw: bytes, rel: str, max_bytes: int = MAX_RECORD_BYTES) -> Loa
 
 
 def _split_and_parse(text: str, rel: str) -> LoadResult:
-    if not (text.startswith("---\n") or text.rstrip("\n") == "---"):
+    opening = re.match(r"---[ \t]*(?:\n|$)", text)
+    if opening is None:
         return _fail(rel, 1, 1, "J105")
-    end = re.search(r"^---[ \t]*$", text[4:], re.M)
+    start = opening.end()  # YAML lines are numbered from 2 whatever the opening line holds
+    end = re.search(r"^---[ \t]*$", text[start:], re.M)
     if end is None:
         return _fail(rel, 1, 1, "J104")
-    yaml_text = text[4 : 4 + end.start()]
-    after = 4 + end.end()
+    yaml_text = text[start : start + end.start()]
+    after = start + end.end()
     body = text[after + 1 :] if text[after : after + 1] == "\n" else text[after:]
     body_line = text.count("\n", 0, after) + 2
     if not yaml_text.strip():
@@ -132,15 +134,18 @@ def _split_and_parse(text: str, rel: str) -> LoadResult:
     try:
         # Events first: the C composer recurses and crashes the interpreter on
         # deeply nested input, so depth (and anchors) are refused before composing.
-        problems = _event_problems(yaml_text, rel)
-        if problems:
-            return LoadResult(None, problems)
+        if _needs_event_scan(yaml_text):
+            problems = _event_problems(yaml_text, rel)
+            if problems:
+                return LoadResult(None, problems)
         node = yaml.compose(yaml_text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        unclosed = any(n in (exc.problem or "") for n in _UNCLOSED)
+        if exc.context_mark is not None and (unclosed or mark.index >= len(yaml_text.rstrip())):
+            mark = exc.context_mark  # an unclosed quote or bracket: show where it opened
         line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
-        reason = exc.problem or exc.context or "?"
-        return _fail(rel, line, col, "J101", problem=reason)
+        return _fail(rel, line, col, "J101", problem=_yaml_problem(exc.problem or exc.context))
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors carry no mark
         return _fail(rel, 1, 1, "J101", problem=str(exc))
     if not isinstance(node, yaml.MappingNode):
@@ -151,6 +156,46 @@ def _split_and_parse(text: str, rel: str) -> LoadResult:
     record = RawRecord(rel, data, builder.marks, body, body_line)
     return LoadResult(None if builder.problems and _fatal(builder.problems) else record,
                       builder.problems)
+
+
+# PyYAML speaks English: the usual mistakes, said plainly (the original kept in English)
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed",
+     "ada titik dua `: ` di dalam nilai, atau indentasinya bergeser; beri tanda kutip pada "
+     "nilai yang memuat `: `", "a `: ` inside a value, or shifted indentation; quote a value "
+     "that holds `: `"),
+    ("cannot start any token",
+     "ada karakter yang tidak boleh mengawali nilai (tab, `@`, `` ` `` atau `%`); beri tanda "
+     "kutip pada nilainya", "a character that cannot start a value (a tab, `@`, `` ` `` or "
+     "`%`); quote the value"),
+    ("found unexpected end of stream",
+     "tanda kutip yang dibuka di sini tidak pernah ditutup",
+     "a quote opened here is never closed"),
+    ("expected ',' or ']'", "daftar `[` yang dibuka di sini tidak ditutup dengan `]`",
+     "a `[` list opened here is not closed with `]`"),
+    ("expected ',' or '}'", "pemetaan `{` yang dibuka di sini tidak ditutup dengan `}`",
+     "a `{` mapping opened here is not closed with `}`"),
+    ("could not find expected ':'", "baris ini tidak berbentuk `isian: nilai`",
+     "this line is not `field: value`"),
+    ("did not find expected key",
+     "indentasinya tidak rata, atau ada teks sesudah nilai yang bertanda kutip",
+     "uneven indentation, or text after a quoted value"),
+    ("expected '-' indicator", "daftar `- ` dan isian `nama: nilai` tercampur pada tingkat ini",
+     "list items `- ` and `name: value` fields are mixed at this level"),
+    ("unknown escape character",
+     "garis miring terbalik `\\` di dalam tanda kutip ganda; gunakan tanda kutip tunggal",
+     "a backslash `\\` inside double quotes; use single quotes"),
+]
+
+
+_UNCLOSED = ("found unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'")
+
+
+def _yaml_problem(reason: str | None) -> Text:
+    for needle, text_id, text_en in _YAML_PROBLEMS:
+        if reason and needle in reason:
+            return Text(text_id, f"{text_en} ({reason})")
+    return Text(reason or "?", reason or "?")
 
 
 def _fatal(problems: list[Problem]) -> bool:
@@ -242,6 +287,24 @@ def _describe(node: yaml.Node) -> Text:
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+
+
+def _needs_event_scan(yaml_text: str) -> bool:
+    """Whether the text could hold anchors, aliases or nesting deep enough to matter.
+
+    A block mapping nested in a sequence nested in a mapping adds two levels for every two
+    columns of indentation or dashes, at worst; flow brackets are counted.
+
+    Nesting needs either indentation or flow brackets or stacked dashes, so a record
+    without '&', '*', deep indentation or many brackets is composed directly (the event
+    scan costs as much as composing)."""
+    if "&" in yaml_text or "*" in yaml_text:
+        return True
+    if yaml_text.count("[") + yaml_text.count("{") > MAX_DEPTH:
+        return True
+    widest = max((len(line) - len(line.lstrip(" -")) for line in yaml_text.splitlines()),
+                 default=0)
+    return widest > MAX_DEPTH // 2  # a block level costs at least half a column on average
 
 
 def _event_problems(yaml_text: str, rel: str) -> list[Problem]:

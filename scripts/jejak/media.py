@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # part of the cache key: bump when derivatives change
 WIDTHS = (320, 640, 1024, 1600)
 
 
@@ -101,6 +101,9 @@ def _make(source: Path, folder: Path) -> dict:
                 frame = ImageCms.profileToProfile(frame, src, dst, outputMode=frame.mode)
             except (ImageCms.PyCMSError, OSError):
                 pass
+        # Pillow's PNG writer falls back to `info` for the ICC profile: drop every piece of
+        # metadata of the source here, so that derivatives carry pixels and nothing else.
+        frame.info = {}
         width, height = frame.size
         derivatives = []
         fallback = "png" if has_alpha else "jpg"
@@ -143,11 +146,11 @@ class MediaCache:
         keyed = {}
         for source in sources:
             keyed[source] = content_key(source.read_bytes())
-        todo = []
+        missing: dict[str, tuple[str, str]] = {}  # by key: the same bytes are made once
         for source, key in keyed.items():
-            if not (self.cache_dir / key / "meta.json").is_file():
-                todo.append((str(source), str(self.cache_dir / key)))
-        todo = list(dict.fromkeys(todo))
+            if key not in missing and not (self.cache_dir / key / "meta.json").is_file():
+                missing[key] = (str(source), str(self.cache_dir / key))
+        todo = list(missing.values())
         if todo:
             workers = min(os.cpu_count() or 1, len(todo))
             if workers > 1 and len(todo) > 4:

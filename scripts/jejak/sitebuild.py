@@ -9,9 +9,12 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from jejak.cache import user_cache_dir
 from jejak.config import Settings
 from jejak.files import family_of
+from jejak.generate import outputs
 from jejak.generate.markup import BodyRenderer
 from jejak.generate.pages import SiteContent, SiteGenerator
 from jejak.media import MediaCache
@@ -23,7 +26,16 @@ log = logging.getLogger("jejak")
 
 
 def cache_dir(root: Path) -> Path:
-    return root / ".cache" / "jejak"
+    """Where derived bodies, media and verified hashes are kept between builds.
+
+    Never inside ROOT: a pull request could otherwise commit a "cached" body with a
+    script in it, or a derivative that shows something else. Everything in it is keyed
+    by content hash, so one cache serves every archive on the machine.
+    JEJAK_CACHE_DIR moves it; JEJAK_CACHE_DIR=off keeps nothing after the build."""
+    return user_cache_dir()
+
+
+
 
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -92,8 +104,12 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     log.info("%d images and PDF previews; %d processed, the rest from cache (%.1f s)",
              len(images), media.processed, time.perf_counter() - start)
     start = time.perf_counter()
-    generator = SiteGenerator(archive, result.settings, root, bodies, images)
+    generator = SiteGenerator(archive, result.settings, root, bodies, images,
+                              extras=_work_extras(archive, result.settings, root))
     content = generator.generate()
+    _add_head(content, archive, result.settings, root)
+    content.generated.update(outputs.site_files(archive, result.settings, root,
+                                                published=_originals(content, root)))
     log.info("%d pages generated (%.1f s); MkDocs renders them with the theme…",
              len(content.pages), time.perf_counter() - start)
     _add_search_page(content, archive, result.settings)
@@ -103,14 +119,39 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     return content
 
 
+def _work_extras(archive: Archive, settings: Settings, root: Path):
+    """Per record: the citation block and the provenance section, rendered as HTML."""
+    from markupsafe import Markup
+
+    def extras(record: Record) -> dict[str, Any]:
+        return {"cite": outputs.citation_block(record, archive, settings, settings.language),
+                "provenance": outputs.provenance(record, root), "Markup": Markup}
+
+    return extras
+
+
+def _add_head(content: SiteContent, archive: Archive, settings: Settings, root: Path) -> None:
+    for page in content.pages:
+        if page.record_id:
+            record = archive.get(page.record_id)
+            if record is not None:
+                page.head = outputs.head_html(record, archive, settings, root)
+
+
+def _originals(content: SiteContent, root: Path) -> dict[str, Path]:
+    """Published originals (not derivatives): the files that come straight from archive/."""
+    archive = (root / "archive").resolve()
+    return {rel: src for rel, src in content.files.items()
+            if src.resolve().is_relative_to(archive)}
+
+
 def _add_search_page(content: SiteContent, archive: Archive, settings: Settings) -> None:
     from jejak.generate.pages import Page
     from jejak.generate.search import search_page
 
-    from urllib.parse import urlsplit
-
     title, html = search_page(archive, settings.language,
-                              urlsplit(settings.site_url).path.rstrip("/"))
+                              urlsplit(settings.site_url).path.rstrip("/"),
+                              {page.url for page in content.pages})
     content.pages.append(Page("cari/", title, html, kind="search"))
 
 

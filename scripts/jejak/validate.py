@@ -75,9 +75,10 @@ def check_archive(root: Path, settings: Settings | None = None,
                   remember: bool = False) -> CheckResult:
     """Load and validate every record under ROOT/content.
 
-    Never writes, except with `remember` (used by the build, never by `jejak check`): then
-    the content hashes of images that decoded cleanly go to ROOT/.cache/jejak, so the next
-    run decodes only new or changed images. The cache is outside content/ and archive/."""
+    Never writes into ROOT. With `remember` (used by the build, never by `jejak check`) the
+    content hashes of images that decoded cleanly go to the user's cache folder (never
+    inside ROOT, where a pull request could plant them), so the next run decodes only new
+    or changed images."""
     root = Path(root)
     if not (root / "content").is_dir():
         raise RootNotFound(str(root.resolve()))
@@ -116,6 +117,7 @@ def check_archive(root: Path, settings: Settings | None = None,
         problems += item.ctx.problems
     if remember:
         _remember_good(root, images)
+    problems += _orphans(root, checked, by_id)
     problems += _ids(root, checked, by_id)
     problems += _stray_archive_files(root, files_used)
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code, p.field,
@@ -124,7 +126,10 @@ def check_archive(root: Path, settings: Settings | None = None,
 
 
 def _verified_cache(root: Path, images: filecheck.ImageInspector) -> Path:
-    return root / ".cache" / "jejak" / images.cache_name()
+    # Outside ROOT on purpose: a list committed into the archive could vouch for a bomb.
+    from jejak.cache import user_cache_dir
+
+    return user_cache_dir() / images.cache_name()
 
 
 def _known_good(root: Path, settings: Settings) -> frozenset[str]:
@@ -382,6 +387,18 @@ def _ids(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[
         elif record is not None and record.draft:
             line, col = raws[value].mark(("draft",), key=True)
             out.append(problem(record.path, line, col, "J308", "draft", value=value))
+    return out
+
+
+def _orphans(root: Path, checked: list[_Checked], by_id: dict[str, Record]) -> list[Problem]:
+    """Records filed under a group folder that has no group record (index.md)."""
+    out = []
+    for item in checked:
+        group = item.record.group
+        if item.record.kind != "group" and group and f"groups/{group}" not in by_id:
+            if (root / "content" / "groups" / group / "index.md").exists():
+                continue  # there, but broken: its own problems say why
+            out.append(problem(item.record.path, 1, 1, "J310", value=group))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
 import pygal
@@ -37,7 +38,14 @@ def group_charts(sessions: list[Record], products: list[Record], lang: str) -> d
 
 
 def _render(chart) -> str:
-    return chart.render(is_unicode=True)
+    # pygal names each chart with a random uuid4; the same data must give the same file
+    # (reproducible builds, stable hashes), so the name is derived from the content instead.
+    chart.uuid = _PLACEHOLDER
+    svg = chart.render(is_unicode=True)
+    return svg.replace(_PLACEHOLDER, hashlib.sha256(svg.encode("utf-8")).hexdigest()[:32])
+
+
+_PLACEHOLDER = "jejak-chart-id"
 
 
 def _sessions_per_quarter(sessions: list[Record], lang: str) -> str:

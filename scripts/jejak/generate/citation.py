@@ -1,4 +1,4 @@
-"""Citations of works: one CSL-JSON item per record, rendered as APA 7 and written as BibTeX and RIS."""
+"""Citations: one CSL-JSON item per work, rendered as APA 7 and written as BibTeX and RIS."""
 
 from __future__ import annotations
 
@@ -137,7 +137,8 @@ def _paper_fields(item: dict, record: Record, publication: dict, group: str | No
                                                  else venue or group)
     if publisher:
         item["publisher"] = publisher
-    for source, target in (("volume", "volume"), ("issue", "issue"), ("pages", "page"),
+    pages = "number-of-pages" if item["type"] == "book" else "page"  # a book's length
+    for source, target in (("volume", "volume"), ("issue", "issue"), ("pages", pages),
                            ("issn", "ISSN"), ("isbn", "ISBN")):
         if publication.get(source):
             item[target] = str(publication[source])
@@ -146,9 +147,9 @@ def _paper_fields(item: dict, record: Record, publication: dict, group: str | No
         item["DOI"] = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", str(doi), flags=re.I)
 
 
-def csl_json(record: Record, archive: Archive, settings: Settings) -> str:
-    """cite.json: a CSL-JSON array with the record's item."""
-    return json.dumps([csl_item(record, archive, settings)], ensure_ascii=False, indent=2) + "\n"
+def csl_json(item: dict[str, Any]) -> str:
+    """cite.json: a CSL-JSON array holding the record's item."""
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
 # --- APA through citeproc-py ---------------------------------------------------------------
@@ -225,7 +226,9 @@ def _escaped(value: Any) -> Any:
 
 def apa_html(item: dict[str, Any], lang: str = "id") -> str:
     """The APA 7 reference as safe HTML: item text escaped, only citeproc's <i>/<b> markup kept."""
-    item_json = json.dumps(_escaped(item), sort_keys=True, ensure_ascii=False)
+    # citeproc-py 0.11 mishandles date ranges (drops the year of a same-year range, fails on
+    # others): cite a multi-day session from its start; cite.json keeps the whole range.
+    item_json = json.dumps(_start_only(_escaped(item)), sort_keys=True, ensure_ascii=False)
     key = hashlib.sha256(f"{_assets_digest()}\0{lang}\0{item_json}".encode()).hexdigest()
     cached = _disk_cache().get(key)
     if cached is None:
@@ -235,6 +238,11 @@ def apa_html(item: dict[str, Any], lang: str = "id") -> str:
 
 
 _APA_TAGS = {"i", "b", "sup", "sub"}
+
+
+def _start_only(item: dict[str, Any]) -> dict[str, Any]:
+    parts = (item.get("issued") or {}).get("date-parts") or []
+    return {**item, "issued": {"date-parts": parts[:1]}} if parts else item
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
 
@@ -266,10 +274,11 @@ class _RenderCache:
     def __init__(self) -> None:
         self.db: sqlite3.Connection | None = None
         self.memory: dict[str, str] = {}
-        folder = os.environ.get("JEJAK_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "jejak")
         if os.environ.get("JEJAK_CACHE_DIR") == "off":
             return
+        from jejak.cache import user_cache_dir
+
+        folder = str(user_cache_dir())
         try:
             os.makedirs(folder, exist_ok=True)
             self.db = sqlite3.connect(os.path.join(folder, "citations.sqlite3"), timeout=5,

@@ -1,12 +1,13 @@
-"""What every output family needs: absolute URLs, names of people, licenses and files of a record."""
+"""What every output family needs: absolute URLs, people's names, licenses, a record's files."""
 
 from __future__ import annotations
 
 import datetime as dt
 import mimetypes
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from jejak.config import Settings
 from jejak.errors import JejakError
@@ -48,13 +49,14 @@ def record_url(record: Record, settings: Settings) -> str:
 
 
 def original_path(record: Record, value: str) -> str:
-    """Where an archived original is published: beside its record's page.
+    """Where an archived original is published: in `berkas/` under its record's page.
 
-    `archive/groups/g/papers/s/laporan.pdf` → `kelompok/g/publikasi/s/laporan.pdf`.
+    `archive/groups/g/papers/s/laporan.pdf` → `kelompok/g/publikasi/s/berkas/laporan.pdf`.
     Every output that links an original (meta tags, JSON-LD, feeds, the fixity
-    manifest) takes the path from here.
+    manifest) takes the path from here; it equals `jejak.generate.pages.published_path`
+    (a test keeps the two in step).
     """
-    return record.url + value
+    return f"{record.url}berkas/{value}"
 
 
 def is_url(value: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Fixity and provenance: SHA-256 of published originals, and when records entered and changed (git)."""
+"""Fixity and provenance: SHA-256 of published originals; when records entered and changed."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import datetime as dt
 import hashlib
 import os
 import subprocess
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from jejak.generate.common import local_files, original_path
 from jejak.model import Archive, Record
@@ -60,11 +61,15 @@ def published_originals(archive: Archive, root: Path) -> dict[str, Path]:
 
 def manifest(published: Mapping[str, bytes | Path]) -> str:
     """`sha256sum` lines (`<hex>  <path>`), paths relative to the site root, sorted."""
+    return manifest_of({path: sha256_of(content) for path, content in published.items()})
+
+
+def manifest_of(hashes: Mapping[str, str]) -> str:
     lines = []
-    for path in sorted(published):
-        if "\n" in path or "\\" in path:
+    for path in sorted(hashes):
+        if "\n" in path or "\\" in path or path.startswith("/") or ".." in path.split("/"):
             raise ValueError(f"unsafe path in the fixity manifest: {path!r}")
-        lines.append(f"{sha256_of(published[path])}  {path}")
+        lines.append(f"{hashes[path]}  {path}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -121,6 +126,8 @@ class History:
 
 _EMPTY = History({}, {})
 _history_cache: dict[tuple, History] = {}
+_recent: dict[str, tuple[float, History]] = {}
+_RECHECK_SECONDS = 2.0
 
 
 def _stamp(root: Path) -> tuple:
@@ -142,14 +149,20 @@ def history(root: Path) -> History:
     added by the last commit, so it counts as no history and callers fall back
     to the record's own date. Clone with full history (`fetch-depth: 0`).
     """
+    now, given = time.monotonic(), str(root)
+    recent = _recent.get(given)
+    if recent is not None and now - recent[0] < _RECHECK_SECONDS:
+        return recent[1]  # one page build asks thousands of times within a second
     root = Path(root).resolve()
     key = _stamp(root)
     cached = _history_cache.get(key)
     if cached is not None:
+        _recent[given] = (now, cached)
         return cached
     result = _read_history(root)
     _history_cache.clear()  # one repository per build; keep memory flat in `serve`
     _history_cache[key] = result
+    _recent[given] = (now, result)
     return result
 
 
@@ -199,6 +212,7 @@ def _read_history(root: Path) -> History:
 
 def clear_caches() -> None:
     _history_cache.clear()
+    _recent.clear()
     _hash_cache.clear()
 
 

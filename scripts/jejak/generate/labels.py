@@ -112,10 +112,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_groups": ("Semua kelompok", "All groups"),
     "draft": ("Draf", "Draft"),
     "students_consent": ("Persetujuan wali tersimpan", "Guardians' consent on file"),
-    "cite": ("Kutip", "Cite"),
-    "copy": ("Salin", "Copy"),
+    "cite": ("Kutip karya ini", "Cite this"),
+    "copy": ("Salin kutipan", "Copy citation"),
     "first_page": ("Halaman pertama", "First page"),
     "see_all": ("Lihat semua", "See all"),
+    "provenance": ("Asal-usul dan keaslian", "Provenance and fixity"),
+    "added": ("Masuk arsip", "Entered the archive"),
+    "modified": ("Perubahan terakhir", "Last change"),
+    "fixity_note": (
+        "Sidik SHA-256 berkas asli seperti yang diserahkan. Periksa salinan Anda dengan "
+        "`sha256sum`; daftar lengkap ada di /data/manifest-sha256.txt.",
+        "SHA-256 of each original file as submitted. Check your copy with `sha256sum`; "
+        "the full list is at /data/manifest-sha256.txt.",
+    ),
 }
 
 

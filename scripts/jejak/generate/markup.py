@@ -11,7 +11,7 @@ from typing import Any
 
 import nh3
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # bump when the output changes: cached bodies are re-rendered
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -30,17 +30,26 @@ ATTRIBUTES = {
     "details": {"open"},
     "ol": {"start"},
 }
-# Material and MkDocs use these ids for their own widgets; a record may not take them.
-_THEME_IDS = ("__", "md-", "search", "toggle", "palette", "skip")
+# Material's own widgets take ids beginning with `__` (`__drawer`, `__search`, `__config`…),
+# and Jejak's scripts look up a few ids of their own: a record may not take them.
+_THEME_IDS = ("__", "md-")
+_JEJAK_IDS = frozenset({"jejak-lightbox", "jejak-search", "jejak-search-config", "jejak-q",
+                        "jejak-sort", "jejak-facets", "jejak-results", "jejak-count", "jejak-more"})
+# ...except the ids that pymdownx generates itself: content tabs and code line anchors.
+_GENERATED_IDS = ("__tabbed_", "__codelineno-")
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in ("id", "for") and value.lower().startswith(_THEME_IDS):
-        return None
-    if tag == "input" and attribute == "type" and value != "checkbox":
+    lowered = value.lower()
+    if attribute in ("id", "for", "name"):
+        if lowered.startswith(_GENERATED_IDS):
+            return value
+        if lowered.startswith(_THEME_IDS) or lowered in _JEJAK_IDS:
+            return None
+    if tag == "input" and attribute == "type" and value not in ("checkbox", "radio"):
         return None
     if attribute == "name" and tag == "input":
-        return None
+        return None  # only the content tabs' radio groups (`__tabbed_N`, kept above) are named
     return value
 
 

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -34,6 +35,16 @@ FACETS = {  # URL segment → (record field or function, vocabulary, label key)
     "paket": ("package", "package", "by_package"),
     "kompetensi": ("competencies", "competency", "by_competency"),
     "jenis": ("kind", "product_kind", "by_kind"),
+}
+
+
+IMAGE_ALT = {"logo": ("Logo {}", "Logo of {}"), "photo": ("Foto {}", "Photo of {}"),
+             "flyer": ("Pamflet {}", "Flyer of {}")}
+PUBLICATION_LABELS = {  # the fields of a paper's `publication`, as the paper page names them
+    "venue": ("Jurnal/prosiding", "Venue"), "volume": ("Volume", "Volume"),
+    "issue": ("Nomor", "Issue"), "pages": ("Halaman", "Pages"),
+    "publisher": ("Penerbit", "Publisher"), "issn": ("ISSN", "ISSN"), "isbn": ("ISBN", "ISBN"),
+    "doi": ("DOI", "DOI"), "url": ("URL", "URL"),
 }
 
 
@@ -70,6 +81,9 @@ class SiteGenerator:
                  extras: Callable[[Record], dict[str, Any]] | None = None):
         self.archive, self.settings, self.root = archive, settings, root
         self.lang = settings.language
+        # The site may be hosted under a sub-path (https://org.github.io/arsip/): every link
+        # starts with the path of site_url, as `mkdocs serve` and the host serve it there.
+        self.base = urlsplit(settings.site_url).path.rstrip("/")
         self.bodies, self.images = bodies, images
         self.extras = extras or (lambda record: {})
         self.files: dict[str, Path] = {}
@@ -79,12 +93,14 @@ class SiteGenerator:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(L=lambda key: label(key, self.lang), V=self.vocab,
                                 person=self.person, date=self.date, link=self.link,
-                                lang=self.lang, url=self.url, thumb=self._thumbnail)
+                                lang=self.lang, url=self.url, thumb=self._thumbnail,
+                                pub_label=lambda key: PUBLICATION_LABELS[key][
+                                    1 if self.lang == "en" else 0])
 
     # --- helpers for templates -------------------------------------------------------
     def url(self, path: str) -> str:
-        """Root-relative URL; the theme's base handles hosting under a sub-path."""
-        return "/" + path
+        """Root-relative URL, under the path of site_url when the site lives in a sub-folder."""
+        return f"{self.base}/{path}"
 
     def vocab(self, vocabulary: str, value: str) -> str:
         return vocab_label(vocabulary, value, self.lang)
@@ -202,7 +218,8 @@ class SiteGenerator:
         products = self.archive.children(g, "product")
         papers = self.archive.children(g, "paper")
         plans = sorted(self.archive.children(g, "plan"), key=lambda p: p["year"], reverse=True)
-        logo = self._image(record, record.get("logo")) if record.get("logo") else None
+        logo = (self._image(record, record["logo"], self._alt("logo", record))
+                if record.get("logo") else None)
         chart_files = charts.group_charts(sessions, products, self.lang)
         chart_urls = {}
         for name, svg in chart_files.items():
@@ -246,7 +263,8 @@ class SiteGenerator:
         if record.get("recording"):
             recording = self._media(record, {"file" if "://" not in record["recording"] else "url":
                                              record["recording"], "title": label("recording", self.lang)})
-        flyer = self._image(record, record["flyer"]) if record.get("flyer") else None
+        flyer = (self._image(record, record["flyer"], self._alt("flyer", record))
+                 if record.get("flyer") else None)
         return {"products": products, "roles": roles, "materials": materials,
                 "recording": recording, "flyer": flyer, "group": self._group_of(record)}
 
@@ -279,7 +297,8 @@ class SiteGenerator:
                   if any(m["person"] == slug for m in g.get("members") or [])
                   or slug in (g.get("advisors") or [])]
         works = self.archive.works_of(slug)
-        photo = self._image(record, record["photo"]) if record.get("photo") else None
+        photo = (self._image(record, record["photo"], self._alt("photo", record))
+                 if record.get("photo") else None)
         return {"groups": groups, "attended": attended,
                 "roles": [(s, self.vocab("role", role)) for s, role in roles],
                 "jp": sorted(jp.items(), reverse=True),
@@ -325,6 +344,12 @@ class SiteGenerator:
             "full": urls[largest], "width": largest.width, "height": largest.height,
             "alt": alt, "type": "image/png" if fallback == "png" else "image/jpeg",
         }
+
+    def _alt(self, kind: str, record: Record) -> str:
+        """Alt text of a record's own logo, photo or flyer: the image is a link (zoom), and a
+        link needs a name."""
+        pattern = IMAGE_ALT[kind][1 if self.lang == "en" else 0]
+        return pattern.format(record.title)
 
     def _preview(self, record: Record, name: str, title: str) -> dict[str, Any] | None:
         """First-page image of a PDF (made by the media cache), named `<stem>-hal1-<w>.<fmt>`."""

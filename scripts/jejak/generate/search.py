@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 from markupsafe import Markup, escape
 
@@ -46,18 +47,23 @@ def facet_labels(archive: Archive, lang: str) -> dict[str, dict[str, str]]:
     return labels
 
 
-def search_page(archive: Archive, lang: str) -> tuple[str, str]:
+def search_page(archive: Archive, lang: str, base: str = "",
+                listings: Collection[str] | None = None) -> tuple[str, str]:
+    """Title and HTML of /cari/; `base` is the path of site_url ("" at the root of a host),
+    `listings` the site paths of the browse pages that exist (the no-JavaScript links)."""
     title = label("search", lang)
     config = {
+        "base": base,
         "facets": {k: _t(v, lang) for k, v in FACET_TITLES.items()},
         "labels": facet_labels(archive, lang),
         "ui": {k: _t(v, lang) for k, v in UI.items()},
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     browse = Markup(" · ").join(
-        Markup('<a href="/jelajah/{}/{}/">{}</a>').format(seg, code, text)
+        Markup('<a href="{}/jelajah/{}/{}/">{}</a>').format(base, seg, code, text)
         for seg, vocabulary in (("paket", "package"), ("jenis", "product_kind"))
         for code, text in ((c, _t(tuple(t), lang)) for c, t in VOCABULARIES[vocabulary].items())
+        if listings is None or f"jelajah/{seg}/{code}/" in listings
     )
     html = Markup(
         '<div id="jejak-search" class="jejak-search" data-pagefind-ignore="all">'
@@ -73,8 +79,9 @@ def search_page(archive: Archive, lang: str) -> tuple[str, str]:
         '<button id="jejak-more" class="md-button" hidden>{more}</button></section></div>'
         '<noscript><p>{nojs} {browse}</p></noscript>'
         '<script type="application/json" id="jejak-search-config">{data}</script>'
-        '<script type="module" src="/assets/jejak-search.js"></script></div>'
-    ).format(title=title, placeholder=config["ui"]["placeholder"], sort_label=config["ui"]["sort"],
+        '<script type="module" src="{base}/assets/jejak-search.js"></script></div>'
+    ).format(base=base, title=title, placeholder=config["ui"]["placeholder"],
+             sort_label=config["ui"]["sort"],
              relevance=config["ui"]["relevance"], newest=config["ui"]["newest"],
              oldest=config["ui"]["oldest"], more=config["ui"]["more"], nojs=config["ui"]["nojs"],
              browse=browse, data=Markup(data))

@@ -147,6 +147,9 @@ ENTRIES: list[tuple[str, str, str, str, str]] = [
     ("J309", "error", "refs",
      "Berkas `published-ids.txt` baris ini bukan id rekaman yang sah: `{value}`.",
      "This line of `published-ids.txt` is not a valid record id: `{value}`."),
+    ("J310", "error", "refs",
+     "Kelompok `{value}` belum punya rekaman `content/groups/{value}/index.md`; setiap kegiatan, karya, publikasi dan rencana harus berada di kelompok yang tercatat.",
+     "Group `{value}` has no record `content/groups/{value}/index.md`; every session, product, paper and plan must belong to a recorded group."),
     # J4: files
     ("J401", "error", "files",
      "Berkas `{value}` tidak ada di `{folder}`.{hint}",

@@ -1,8 +1,9 @@
 // Jejak search page: Pagefind with facets; the query, filters and sort live in the URL,
 // so /cari/?q=pecahan&paket=media opens the same results for whoever receives the link.
 const config = JSON.parse(document.getElementById("jejak-search-config").textContent);
-const pagefind = await import("/pagefind/pagefind.js");
-await pagefind.options({ excerptLength: 24 });
+// `base`: the path of site_url, when the site lives in a sub-folder of its host
+const pagefind = await import(`${config.base || ""}/pagefind/pagefind.js`);
+await pagefind.options({ excerptLength: 24, baseUrl: `${config.base || ""}/` });
 pagefind.init();
 
 const q = document.getElementById("jejak-q");
@@ -102,7 +103,7 @@ async function showMore() {
     const meta = [item.meta.jenis, item.meta.kelompok, item.meta.tanggal].filter(Boolean).join(" · ");
     text.append(el("span", { class: "jejak-meta" }, meta));
     const a = el("a", { href: item.url }, item.meta.title || item.url);
-    const h = el("h3");
+    const h = el("h2");
     h.append(a);
     text.append(h);
     const excerpt = el("p");

@@ -33,3 +33,15 @@ document.addEventListener("click", function (event) {
   dialog.replaceChildren(img);
   dialog.showModal();
 });
+
+// Copy a citation to the clipboard.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button.jejak-copy") : null;
+  if (!button || !navigator.clipboard) return;
+  var section = button.closest("section") || document;
+  var source = section.querySelector(button.getAttribute("data-copy"));
+  if (!source) return;
+  navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+    button.setAttribute("data-copied", "1");
+  });
+});

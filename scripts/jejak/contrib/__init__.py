@@ -1,0 +1,1 @@
+"""Teachers' contribution workflow: `jejak new`, `jejak import …` and the issue form."""

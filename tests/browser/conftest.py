@@ -1,0 +1,160 @@
+"""Browser tests: the demo site built once, served on 127.0.0.1, opened in headless Chromium.
+
+Run them alone with `python3 -m pytest -m browser`; skip them with `-m "not browser"`.
+Nothing may leave the machine: every request is recorded, and any to another host
+fails the test that made it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+REPO = Path(__file__).resolve().parents[2]
+DEMO_PARTS = ("content", "archive", "mkdocs.yml", "overrides", "published-ids.txt")
+
+
+BYTES_KEY = pytest.StashKey[dict]()
+
+
+def pytest_configure(config) -> None:
+    config.stash[BYTES_KEY] = {}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """The bytes measured by the browser tests (printed, never asserted)."""
+    measured = config.stash.get(BYTES_KEY, {})
+    if not measured:
+        return
+    terminalreporter.section("bytes a visitor downloads (HTML+CSS+JS, no media)")
+    for name, (raw, packed) in sorted(measured.items()):
+        terminalreporter.write_line(f"{name:32} {raw / 1024:8.1f} KiB raw "
+                                    f"{packed / 1024:8.1f} KiB gzip")
+
+
+@pytest.fixture
+def byte_report(pytestconfig) -> dict:
+    """name → (raw bytes, gzip bytes): printed at the end of the run."""
+    return pytestconfig.stash[BYTES_KEY]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if not Path(CHROMIUM).exists():
+                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+
+
+@pytest.fixture(scope="session")
+def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo copied and built with `jejak build` once per session (shared with the e2e
+    tests of tests/e2e/test_site.py, which use the same folder and marker)."""
+    root = tmp_path_factory.getbasetemp() / "jejak-demo"
+    memo = tmp_path_factory.getbasetemp() / "jejak-demo.json"
+    if memo.is_file():
+        return root
+    root.mkdir()
+    for part in DEMO_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, symlinks=True)
+        else:
+            shutil.copy2(source, root / part)
+    before = _tree_hashes(root)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", "build",
+                           str(root)], cwd=root, capture_output=True, text=True, env=env,
+                          timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    memo.write_text(json.dumps(before), encoding="utf-8")
+    return root
+
+
+def _tree_hashes(root: Path) -> dict[str, str]:
+    """sha256 of each source file: tests/e2e/test_site.py checks the build changed none."""
+    out: dict[str, str] = {}
+    for part in ("content", "archive"):
+        for path in sorted((root / part).rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                out[rel] = "link:" + os.readlink(path)
+            elif path.is_file():
+                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            elif path.is_dir() and not any(path.iterdir()):
+                out[rel] = "empty-dir"
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(demo_root: Path) -> Iterator[str]:
+    """Base URL of the built site, served by a threading http.server on a free port."""
+    handler = functools.partial(_Quiet, directory=str(demo_root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """What one page did: requests, failures, console errors and uncaught exceptions."""
+
+    requests: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self, base: str) -> list[str]:
+        return [r.url for r in self.requests
+                if not r.url.startswith((base + "/", "data:", "blob:", "about:"))]
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator:
+    """A fresh page; `page.traffic` records everything it does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID",
+                                  service_workers="block")
+    page = context.new_page()
+    traffic = Traffic()
+    page.on("request", lambda request: traffic.requests.append(request))
+    page.on("console", lambda m: traffic.errors.append(f"console: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: traffic.errors.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: traffic.errors.append(f"failed: {r.url} {r.failure}")
+            if r.url.startswith(server) else None)
+    page.traffic = traffic
+    page.base = server
+    yield page
+    context.close()
