@@ -121,8 +121,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "modified": ("Perubahan terakhir", "Last change"),
     "fixity_note": (
         "Sidik SHA-256 berkas asli seperti yang diserahkan. Periksa salinan Anda dengan "
-        "`sha256sum`; daftar lengkap ada di /data/manifest-sha256.txt.",
-        "SHA-256 of each original file as submitted. Check your copy with `sha256sum`; "
+        "sha256sum; daftar lengkap ada di /data/manifest-sha256.txt.",
+        "SHA-256 of each original file as submitted. Check your copy with sha256sum; "
         "the full list is at /data/manifest-sha256.txt.",
     ),
 }
