@@ -532,7 +532,7 @@ class PdfDoc:
         kids = []
         total = len(self.pages)
         for n, ops in enumerate(self.pages, 1):
-            footer = (f"BT 0.45 g /F1 8 Tf 60 40 Td (".encode() + pdf_text(self.title[:90]) +
+            footer = (b"BT 0.45 g /F1 8 Tf 60 40 Td (" + pdf_text(self.title[:90]) +
                       f"  -  halaman {n} dari {total}) Tj ET".encode())
             stream = zlib.compress(b"\n".join(ops + [footer]), 9)
             content = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) +

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from archive_kit import ArchiveKit
+
+# Builds keep derived data in a cache outside the archive; tests never share the user's.
+os.environ.setdefault("JEJAK_CACHE_DIR", tempfile.mkdtemp(prefix="jejak-test-cache-"))
 
 
 @pytest.fixture

@@ -110,7 +110,8 @@ def init(directory: Path, name: str | None, site_url: str, language: str) -> Non
               help="Where to write the site (default: ROOT/site).")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text",
               show_default=True, help="How to print problems if the archive has any.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not the progress of each stage.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only problems, not the progress of each stage.")
 @LANG
 def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None, quiet: bool) -> None:
     """Check ROOT, then build the site into ROOT/site (or --site-dir).

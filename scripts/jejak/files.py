@@ -306,7 +306,7 @@ class ImageInspector:
     """Decodes images in bulk: skips ones already verified (by content hash) and spreads the
     rest over the cores. Results arrive through the callbacks given to `add`."""
 
-    VERSION = "1"
+    VERSION = "2"
 
     def __init__(self, max_pixels: int, known_good: frozenset[str] = frozenset()):
         self.max_pixels = max_pixels
@@ -317,7 +317,10 @@ class ImageInspector:
     def add(self, path: Path, value: str, report: Any) -> None:
         import hashlib
 
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        # the format the name promises is part of the key: the same bytes under another
+        # extension must be decoded again (a PNG named .jpg is an error)
+        expected = _PIL_FORMATS.get(os.path.splitext(value)[1].lower(), "?")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() + ":" + expected
         if digest in self.known_good:
             self.good.add(digest)
             return

@@ -115,7 +115,7 @@ def _make(source: Path, folder: Path) -> dict:
                 tmp = folder / f".{name}.{os.getpid()}.tmp"
                 # Saved from bare pixels: no EXIF, GPS, XMP, ICC or comments are carried over.
                 if fmt == "webp":
-                    resized.save(tmp, "WEBP", quality=80, method=4)
+                    resized.save(tmp, "WEBP", quality=80, method=2)  # 2× faster than 4, ~5% larger
                 elif fmt == "jpg":
                     resized.save(tmp, "JPEG", quality=82, optimize=True, progressive=True)
                 else:

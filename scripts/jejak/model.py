@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 KINDS = ("group", "person", "plan", "session", "product", "paper")
 GROUP_CHILDREN = {"plans": "plan", "sessions": "session", "products": "product", "papers": "paper"}

@@ -16,7 +16,6 @@ from jejak.config import settings_from
 from jejak.errors import Problem
 from jejak.validate import check_archive
 
-
 NAV_URLS = ("", "kelompok/", "cari/")
 PRECHECKED: dict[str, object] = {}  # root → CheckResult, set by `jejak build` after its check
 
@@ -83,7 +82,8 @@ class JejakPlugin(BasePlugin):
         for page in self.content.pages:
             uri = page.url + "index.md"
             self.pages_by_uri[uri] = page
-            inclusion = InclusionLevel.INCLUDED if page.url in NAV_URLS else InclusionLevel.NOT_IN_NAV
+            inclusion = (InclusionLevel.INCLUDED if page.url in NAV_URLS
+                         else InclusionLevel.NOT_IN_NAV)
             out.append(File.generated(config, uri, content="", inclusion=inclusion))
         # Published files are placed by on_post_build (derivatives hard-linked from the cache)
         for path, data in self.content.generated.items():

@@ -8,6 +8,7 @@ fails the test that made it.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import http.server
 import json
@@ -47,10 +48,37 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
                                     f"{packed / 1024:8.1f} KiB gzip")
 
 
+TEXT_TYPES = ("document", "stylesheet", "script", "fetch", "xhr")
+
+
+class ByteReport:
+    """Bytes of HTML, CSS, JS and fetched data (not images, audio, video) per measurement."""
+
+    def __init__(self, measured: dict):
+        self.measured = measured
+
+    def add(self, name: str, requests) -> tuple[int, int]:
+        raw = packed = 0
+        for request in requests:
+            if request.resource_type not in TEXT_TYPES:
+                continue
+            response = request.response()
+            if response is None:
+                continue
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                continue
+            raw += len(body)
+            packed += len(gzip.compress(body, 6))
+        self.measured[name] = (raw, packed)
+        return raw, packed
+
+
 @pytest.fixture
-def byte_report(pytestconfig) -> dict:
-    """name → (raw bytes, gzip bytes): printed at the end of the run."""
-    return pytestconfig.stash[BYTES_KEY]
+def byte_report(pytestconfig) -> ByteReport:
+    """Measurements printed at the end of the run (see pytest_terminal_summary)."""
+    return ByteReport(pytestconfig.stash[BYTES_KEY])
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -78,7 +106,8 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             shutil.copy2(source, root / part)
     before = _tree_hashes(root)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cache = tmp_path_factory.getbasetemp() / "jejak-demo-cache"  # as tests/e2e/test_site.py
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache))
     proc = subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", "build",
                            str(root)], cwd=root, capture_output=True, text=True, env=env,
                           timeout=900)

@@ -43,7 +43,7 @@ def site_hashes(site: Path) -> dict[str, str]:
 
 
 def leftovers(root: Path) -> list[str]:
-    """Staging or old-site folders a build left next to site/."""
+    """Staging or old-site folders (or a cache) a build left in ROOT."""
     return sorted(p.name for p in root.iterdir() if p.name.startswith("."))
 
 
@@ -55,6 +55,13 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def parse(path: Path):
     return lxml_html.document_fromstring(path.read_bytes())
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch) -> Path:
+    """Each test its own derived-data cache (never the user's ~/.cache/jejak)."""
+    monkeypatch.setenv("JEJAK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
 
 @pytest.fixture
@@ -83,7 +90,7 @@ def test_archive_with_errors_keeps_the_previous_site(built) -> None:
         run_build(kit.root)
     assert any(p.code and p.severity == "error" for p in caught.value.problems)
     assert site_hashes(kit.root / "site") == before
-    assert leftovers(kit.root) == [".cache"]
+    assert leftovers(kit.root) == []
 
 
 def test_plain_mkdocs_build_of_archive_with_errors_keeps_the_previous_site(built) -> None:
@@ -95,7 +102,7 @@ def test_plain_mkdocs_build_of_archive_with_errors_keeps_the_previous_site(built
     assert proc.returncode != 0
     assert "format" in proc.stderr and "J" in proc.stderr
     assert site_hashes(kit.root / "site") == before
-    assert leftovers(kit.root) == [".cache"]
+    assert leftovers(kit.root) == []
 
 
 def test_page_generation_raising_mid_build_keeps_the_previous_site(built, monkeypatch) -> None:
@@ -116,7 +123,7 @@ def test_page_generation_raising_mid_build_keeps_the_previous_site(built, monkey
     with pytest.raises(RuntimeError, match="template broke"):
         run_build(kit.root)
     assert site_hashes(kit.root / "site") == before
-    assert leftovers(kit.root) == [".cache"]
+    assert leftovers(kit.root) == []
 
 
 def test_failure_after_pages_are_written_keeps_the_previous_site(built, monkeypatch) -> None:
@@ -137,7 +144,7 @@ def test_failure_after_pages_are_written_keeps_the_previous_site(built, monkeypa
         run_build(kit.root)
     assert len(written) > 5, "the failure should come after the pages were written"
     assert site_hashes(kit.root / "site") == before
-    assert leftovers(kit.root) == [".cache"]
+    assert leftovers(kit.root) == []
 
 
 def test_a_good_build_replaces_the_site(built) -> None:
@@ -147,7 +154,7 @@ def test_a_good_build_replaces_the_site(built) -> None:
     after = site_hashes(kit.root / "site")
     assert after[f"{PRODUCT_URL}index.html"] != before[f"{PRODUCT_URL}index.html"]
     assert "kelas IV dan V" in (kit.root / "site" / PRODUCT_URL / "index.html").read_text()
-    assert leftovers(kit.root) == [".cache"]
+    assert leftovers(kit.root) == []
 
 
 # --- hostile records -----------------------------------------------------------------------
@@ -182,6 +189,20 @@ Teks biasa
 """
 
 
+DATA_SCRIPTS = ("application/json", "application/ld+json")
+
+
+def assert_no_injected_script(doc) -> None:
+    """Record text may sit in JSON data blocks (JSON-LD, search config), never in code, and
+    can never close its block (`</script>`) to start one."""
+    for script in doc.iter("script"):
+        text = script.text or ""
+        if (script.get("type") or "").lower() in DATA_SCRIPTS:
+            assert "<script" not in text.lower() and "</" not in text, text
+        else:
+            assert "alert(" not in text, text
+
+
 @pytest.fixture
 def hostile(kit: ArchiveKit) -> ArchiveKit:
     kit.replace(PRODUCT, "title: Poster Pecahan Senilai", f'title: "{HOSTILE_TITLE}"')
@@ -213,8 +234,7 @@ def test_hostile_title_and_body_are_neutralised(hostile: ArchiveKit) -> None:
     assert not [(e.tag, a) for e in article.iter() for a in e.attrib if a.lower().startswith("on")]
     assert not article.xpath(".//*[@style]")
     # and nowhere on the page: no script we did not write, no javascript:/data: link
-    for script in doc.iter("script"):
-        assert "alert(" not in (script.text or ""), script.text
+    assert_no_injected_script(doc)
     for element in doc.iter():
         for attribute in ("href", "src", "action", "formaction"):
             value = (element.get(attribute) or "").strip().lower()
@@ -240,8 +260,7 @@ def test_hostile_title_is_escaped_on_every_page_that_names_it(hostile: ArchiveKi
     assert len(naming) >= 3  # the product, its session, its author, listings
     for page in naming:
         assert HOSTILE_TITLE not in page.read_text(encoding="utf-8"), page
-        for script in parse(page).iter("script"):
-            assert "alert(" not in (script.text or ""), page
+        assert_no_injected_script(parse(page))
 
 
 # --- language and hosting ------------------------------------------------------------------

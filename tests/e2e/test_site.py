@@ -65,9 +65,9 @@ def site_hashes(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def jejak(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The real `jejak` command line, in a child process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def jejak(*args: str, cwd: Path, cache: Path) -> subprocess.CompletedProcess:
+    """The real `jejak` command line, in a child process, with its own cache folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache))
     return subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", *args],
                           cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
@@ -86,6 +86,11 @@ class Demo:
         return lxml_html.document_fromstring(self.page(url).read_bytes())
 
 
+def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The derived-data cache of the demo builds (JEJAK_CACHE_DIR; never ~/.cache/jejak)."""
+    return tmp_path_factory.getbasetemp() / "jejak-demo-cache"
+
+
 def build_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The demo copied and built once per test session (per xdist worker); reused by the
     browser tests when they run in the same session."""
@@ -101,7 +106,7 @@ def build_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
         else:
             shutil.copy2(source, root / part)
     before = tree_hashes(root)
-    proc = jejak("build", str(root), cwd=root)
+    proc = jejak("build", str(root), cwd=root, cache=demo_cache(tmp_path_factory))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     memo.write_text(json.dumps(before), encoding="utf-8")
     return root, before
@@ -116,11 +121,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
 
 
 @pytest.fixture(scope="session")
-def plain_site(demo: Demo) -> Path:
+def plain_site(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same demo built by plain `mkdocs build` (the plugin listed in mkdocs.yml)."""
     target = demo.root.parent / "jejak-demo-mkdocs-site"
     if not (target / "index.html").is_file():
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+                   JEJAK_CACHE_DIR=str(demo_cache(tmp_path_factory)))
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(target)],
                               cwd=demo.root, capture_output=True, text=True, env=env, timeout=600)
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -128,13 +134,15 @@ def plain_site(demo: Demo) -> Path:
 
 
 @pytest.fixture(scope="session")
-def rebuild_stats(demo: Demo) -> dict[str, int]:
+def rebuild_stats(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
     """A second build of the unchanged demo, in this process, and its counters."""
     from jejak import sitebuild
     from jejak.build import run_build
 
     sitebuild.STATS.clear()
-    run_build(demo.root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JEJAK_CACHE_DIR", str(demo_cache(tmp_path_factory)))
+        run_build(demo.root)
     return dict(sitebuild.STATS)
 
 
@@ -226,8 +234,13 @@ def test_withdrawn_record_is_a_tombstone(demo: Demo) -> None:
         notice = article.xpath(".//*[contains(@class, 'jejak-withdrawn')]")
         assert notice, f"{url} shows no withdrawal notice"
         assert record.withdrawn in notice[0].text_content()
-        published = [p for p in (demo.site / url).rglob("*") if p.is_file()]
-        assert [p.name for p in published] == ["index.html"], published
+        published = [p.relative_to(demo.site / url).as_posix()
+                     for p in (demo.site / url).rglob("*") if p.is_file()]
+        assert "index.html" in published
+        archived = [p for p in published if p.startswith("berkas/") or p.rsplit(".", 1)[-1]
+                    in ("pdf", "jpg", "jpeg", "png", "webp", "gif", "wav", "mp3", "ogg", "mp4",
+                        "webm", "vtt", "docx", "pptx", "xlsx", "odt")]
+        assert not archived, f"{url} still publishes {archived}"
         assert not article.xpath(".//img | .//audio | .//video | .//source | .//iframe")
         assert not [a for a in article.iter("a") if "/berkas/" in (a.get("href") or "")]
 
@@ -251,8 +264,8 @@ def test_plain_mkdocs_build_gives_the_same_site(demo: Demo, plain_site: Path) ->
 def test_build_never_changes_the_source_tree(demo: Demo, plain_site: Path,
                                              rebuild_stats: dict[str, int]) -> None:
     assert tree_hashes(demo.root) == demo.before
-    leftovers = [p.name for p in demo.root.iterdir() if p.name.startswith((".jejak-site", ".site"))]
-    assert not leftovers
+    leftovers = [p.name for p in demo.root.iterdir() if p.name.startswith(".")]
+    assert not leftovers, "staging, old site or cache folders left in ROOT"
 
 
 def test_second_build_processes_no_image_and_renders_no_body(

@@ -126,3 +126,37 @@ def test_every_problem_of_every_file_in_one_run(kit: ArchiveKit) -> None:
         (BUDI, 5, "J208"),
         ("published-ids.txt", 3, "J305"),
     ]
+
+
+def test_images_verified_by_a_build_are_still_checked_against_their_new_name(kit, tmp_path,
+                                                                              monkeypatch):
+    """The verified-image cache is keyed by content *and* the format the name promises."""
+    from archive_kit import POSTER, PRODUCT
+
+    from jejak.validate import check_archive
+
+    monkeypatch.setenv("JEJAK_CACHE_DIR", str(tmp_path / "cache"))
+    assert not check_archive(kit.root, remember=True).errors
+    assert list((tmp_path / "cache").glob("verified-images-*.txt"))
+    kit.write(POSTER.replace("poster.png", "poster.jpg"), kit.path(POSTER).read_bytes())
+    kit.remove(POSTER)
+    kit.replace(PRODUCT, "poster.png", "poster.jpg")
+    codes = [p.code for p in check_archive(kit.root).problems]
+    assert "J407" in codes
+
+
+def test_check_never_trusts_a_cache_inside_the_archive(kit, tmp_path, monkeypatch):
+    """A list of 'verified' hashes committed into the archive is not read."""
+    import hashlib
+
+    from archive_kit import POSTER
+
+    from jejak.validate import check_archive
+
+    monkeypatch.setenv("JEJAK_CACHE_DIR", str(tmp_path / "cache"))
+    kit.write(POSTER, kit.path(POSTER).read_bytes()[:60])  # truncated PNG
+    digest = hashlib.sha256(kit.path(POSTER).read_bytes()).hexdigest()
+    for name in ("verified-images-v2-50000000.txt", "verified-images-v1-50000000.txt"):
+        kit.write(f".cache/jejak/{name}", f"{digest}\n{digest}:PNG\n")
+    codes = [p.code for p in check_archive(kit.root).problems]
+    assert "J411" in codes or "J407" in codes

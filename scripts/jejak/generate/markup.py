@@ -126,7 +126,7 @@ class BodyRenderer:
                 rendered = list(results)
         else:
             rendered = [self._render(body) for _, body in items]
-        for (rid, body), html in zip(items, rendered):
+        for (rid, body), html in zip(items, rendered, strict=True):
             self._store(self._key(body), html)
             out[rid] = html
         self.rendered += len(items)

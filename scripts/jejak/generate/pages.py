@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -192,7 +193,8 @@ class SiteGenerator:
                 self.date(record.date)))
         group = self._group_of(record)
         if group:
-            parts.append(Markup('<span data-pagefind-meta="kelompok">{}</span>').format(group.title))
+            parts.append(Markup('<span data-pagefind-meta="kelompok">{}</span>').format(
+                group.title))
         thumb = self._thumbnail(record)
         if thumb:
             parts.append(Markup('<span data-pagefind-meta="image">{}</span>').format(thumb))
@@ -237,15 +239,18 @@ class SiteGenerator:
 
     def _context_plan(self, record: Record) -> dict[str, Any]:
         g, year = record.group, record["year"]
-        sessions = [s for s in self.archive.children(g, "session") if s.date and s.date.year == year]
-        products = [p for p in self.archive.children(g, "product") if p.date and p.date.year == year]
+        sessions = [s for s in self.archive.children(g, "session")
+                    if s.date and s.date.year == year]
+        products = [p for p in self.archive.children(g, "product")
+                    if p.date and p.date.year == year]
         rows = []
         for item in sorted(record["packages"], key=lambda p: p["quarter"]):
             held = sorted((s for s in sessions if s["package"] == item["package"]),
                           key=lambda s: s.date)
             made = [p for p in products if p["package"] == item["package"]]
             rows.append({"plan": item, "sessions": held, "products": made,
-                         "in_quarter": [s for s in held if (s.date.month - 1) // 3 + 1 == item["quarter"]]})
+                         "in_quarter": [s for s in held
+                                        if (s.date.month - 1) // 3 + 1 == item["quarter"]]})
         group = self.archive.get(f"groups/{g}")
         return {"rows": rows, "group": group}
 
@@ -262,7 +267,8 @@ class SiteGenerator:
         recording = None
         if record.get("recording"):
             recording = self._media(record, {"file" if "://" not in record["recording"] else "url":
-                                             record["recording"], "title": label("recording", self.lang)})
+                                             record["recording"],
+                                             "title": label("recording", self.lang)})
         flyer = (self._image(record, record["flyer"], self._alt("flyer", record))
                  if record.get("flyer") else None)
         return {"products": products, "roles": roles, "materials": materials,
@@ -282,7 +288,8 @@ class SiteGenerator:
         if record.get("file"):
             pdf = self._publish(record, record["file"])
             preview = self._preview(record, record["file"], record.title)
-        return {"pdf": pdf, "preview": preview, "group": self._group_of(record), "license": self._license(record)}
+        return {"pdf": pdf, "preview": preview, "group": self._group_of(record),
+                "license": self._license(record)}
 
     def _context_person(self, record: Record) -> dict[str, Any]:
         slug = record.slug

@@ -16,6 +16,7 @@ const PAGE = 10;
 let state = readState();
 let results = [];
 let shown = 0;
+let runs = 0;
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -55,10 +56,20 @@ async function run() {
   // Every facet is named (empty `any` restricts nothing) so Pagefind counts all of them.
   for (const key of Object.keys(config.facets)) options.filters[key] = { any: state.filters[key] || [] };
   if (state.sort) options.sort = { tanggal: state.sort === "lama" ? "asc" : "desc" };
+  const ticket = ++runs;
   const search = await pagefind.search(state.q || null, options);
   if (!search) return;
+  // The values of one facet are alternatives (`any`): count them as if that facet had no
+  // choice yet, or choosing one value would hide all the others.
+  const counts = { ...(search.filters || {}) };
+  await Promise.all(Object.keys(state.filters).map(async facet => {
+    const others = { ...options, filters: { ...options.filters, [facet]: { any: [] } } };
+    const without = await pagefind.search(state.q || null, others);
+    if (without && without.filters) counts[facet] = without.filters[facet] || {};
+  }));
+  if (ticket !== runs) return; // a newer query (typing) has started meanwhile
   results = search.results;
-  renderFacets(search.filters || {});
+  renderFacets(counts);
   list.replaceChildren();
   shown = 0;
   count.textContent = results.length ? `${results.length} ${config.ui.results}` : config.ui.none;
