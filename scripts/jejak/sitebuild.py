@@ -53,6 +53,9 @@ def configure(config: Any, settings: Settings) -> None:
     labels = {"id": ("Beranda", "Kelompok", "Cari"), "en": ("Home", "Groups", "Search")}
     home, groups, search = labels[settings.language]
     config["nav"] = [{home: "index.md"}, {groups: "kelompok/index.md"}, {search: "cari/index.md"}]
+    if "footnotes" in config["markdown_extensions"] and settings.language == "id":
+        footnotes = config["mdx_configs"].setdefault("footnotes", {})
+        footnotes.setdefault("BACKLINK_TITLE", "Kembali ke catatan kaki %d di dalam teks")
     extra_css = list(config.get("extra_css") or [])
     if "assets/jejak.css" not in extra_css:
         config["extra_css"] = extra_css + ["assets/jejak.css"]

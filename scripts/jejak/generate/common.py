@@ -76,6 +76,10 @@ def _file_values(record: Record) -> Iterator[Any]:
     data = record.data
     for key in ("logo", "photo", "file", "recording", "flyer"):
         yield data.get(key)
+    recording = data.get("recording")
+    if isinstance(recording, dict):  # {file or url, transcript, caption}
+        yield recording.get("file")
+        yield recording.get("transcript")
     for training in data.get("trainings") or ():
         yield training.get("certificate")
     for material in data.get("materials") or ():
@@ -88,7 +92,8 @@ def _file_values(record: Record) -> Iterator[Any]:
 def remote_files(record: Record) -> list[str]:
     """https addresses a record names for its media (YouTube, Drive …)."""
     data = record.data
-    values = [data.get("recording")]
+    recording = data.get("recording")
+    values = [recording.get("url") if isinstance(recording, dict) else recording]
     values += [m.get("url") for m in data.get("materials") or ()]
     values += [f.get("url") for f in data.get("files") or ()]
     return [v for v in values if is_url(v)]

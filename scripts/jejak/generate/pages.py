@@ -95,6 +95,7 @@ class SiteGenerator:
         self.env.globals.update(L=lambda key: label(key, self.lang), V=self.vocab,
                                 person=self.person, date=self.date, link=self.link,
                                 lang=self.lang, url=self.url, thumb=self._thumbnail,
+                                record=self.archive.get,
                                 pub_label=lambda key: PUBLICATION_LABELS[key][
                                     1 if self.lang == "en" else 0])
 
@@ -265,10 +266,11 @@ class SiteGenerator:
                 roles.append((self.vocab("role", key), [self.person(r) for r in refs]))
         materials = [self._media(record, m) for m in record.get("materials") or []]
         recording = None
-        if record.get("recording"):
-            recording = self._media(record, {"file" if "://" not in record["recording"] else "url":
-                                             record["recording"],
-                                             "title": label("recording", self.lang)})
+        value = record.get("recording")
+        if value:
+            entry = dict(value) if isinstance(value, dict) else \
+                {"url" if "://" in value else "file": value}
+            recording = self._media(record, {"title": label("recording", self.lang), **entry})
         flyer = (self._image(record, record["flyer"], self._alt("flyer", record))
                  if record.get("flyer") else None)
         return {"products": products, "roles": roles, "materials": materials,

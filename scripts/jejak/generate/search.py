@@ -26,8 +26,8 @@ UI = {
     "sort": ("Urutkan", "Sort"), "relevance": ("Paling relevan", "Most relevant"),
     "newest": ("Terbaru", "Newest"), "oldest": ("Terlama", "Oldest"),
     "clear": ("Hapus filter", "Clear filters"), "more": ("Tampilkan lagi", "Show more"),
-    "nojs": ("Pencarian memerlukan JavaScript. Jelajahi tanpa JavaScript:",
-             "Search needs JavaScript. Browse without it:"),
+    "nojs": ("Atau jelajahi (juga tanpa JavaScript):",
+             "Or browse (works without JavaScript too):"),
 }
 
 
@@ -77,7 +77,7 @@ def search_page(archive: Archive, lang: str, base: str = "",
         '<section><p id="jejak-count" class="jejak-meta" aria-live="polite"></p>'
         '<ol id="jejak-results" class="jejak-results"></ol>'
         '<button id="jejak-more" class="md-button" hidden>{more}</button></section></div>'
-        '<noscript><p>{nojs} {browse}</p></noscript>'
+        '<p class="jejak-browse">{nojs} {browse}</p>'
         '<script type="application/json" id="jejak-search-config">{data}</script>'
         '<script type="module" src="{base}/assets/jejak-search.js"></script></div>'
     ).format(base=base, title=title, placeholder=config["ui"]["placeholder"],

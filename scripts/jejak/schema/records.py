@@ -12,6 +12,7 @@ from jejak.schema.types import (
     BooleanType,
     DateType,
     Field,
+    FieldType,
     FileType,
     IntegerType,
     LicenseType,
@@ -313,6 +314,29 @@ MATERIAL = _file_or_url(Text("materi", "material"), ANY_MEDIA,
                         [_f("title", TEXT, "Judul materi.", "Material title.", True)])
 
 
+class RecordingType(FieldType):
+    """A file or URL, or the same as a mapping that can carry a transcript."""
+
+    expected = Text("berkas/alamat, atau {file atau url, transcript, caption}",
+                    "a file/address, or {file or url, transcript, caption}")
+
+    def __init__(self):
+        self.plain = FileType(AUDIO_VIDEO, allow_url=True)
+        self.entry = _file_or_url(Text("rekaman", "recording"), AUDIO_VIDEO, [
+            _f("transcript", FileType(("vtt",)), "Transkrip WebVTT (.vtt).",
+               "WebVTT (.vtt) transcript."),
+            _f("caption", TEXT, "Keterangan.", "Caption."),
+        ])
+
+    def check(self, value, at, ctx):
+        if isinstance(value, dict):
+            return self.entry.check(value, at, ctx)
+        return self.plain.check(value, at, ctx)
+
+
+RECORDING = RecordingType()
+
+
 def _participants(raw, out, at, ctx):
     attendees = out.get("attendees") or []
     if "participants" in out and out["participants"] < len(attendees):
@@ -349,8 +373,9 @@ SESSION = _schema("session", Text("kegiatan", "session"), [
        "E-learning stages (required for e-learning)."),
     _f("materials", ListType(MATERIAL), "Materi: {title, file} atau {title, url}.",
        "Materials: {title, file} or {title, url}."),
-    _f("recording", FileType(AUDIO_VIDEO, allow_url=True), "Rekaman: berkas atau alamat https.",
-       "Recording: a file or an https address."),
+    _f("recording", RECORDING, "Rekaman: berkas atau alamat https, atau {file atau url, "
+       "transcript, caption} agar rekaman punya transkrip.", "Recording: a file or an https "
+       "address, or {file or url, transcript, caption} to give it a transcript."),
     _f("flyer", FileType(IMAGE), "Pamflet kegiatan (gambar).", "The session's flyer (image)."),
 ], checks=[_dates_in_order("date", "end"), _participants, _stages_for_elearning],
    file_fields=["materials", "recording", "flyer"])

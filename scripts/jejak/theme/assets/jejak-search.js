@@ -2,9 +2,16 @@
 // so /cari/?q=pecahan&paket=media opens the same results for whoever receives the link.
 const config = JSON.parse(document.getElementById("jejak-search-config").textContent);
 // `base`: the path of site_url, when the site lives in a sub-folder of its host
-const pagefind = await import(`${config.base || ""}/pagefind/pagefind.js`);
-await pagefind.options({ excerptLength: 24, baseUrl: `${config.base || ""}/` });
-pagefind.init();
+// Pagefind (its script, WebAssembly and index chunks) loads only once there is something to
+// search for: an empty search page costs a phone nothing beyond the page itself.
+let pagefind = null;
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(`${config.base || ""}/pagefind/pagefind.js`);
+    await pagefind.options({ excerptLength: 24, baseUrl: `${config.base || ""}/` });
+  }
+  return pagefind;
+}
 
 const q = document.getElementById("jejak-q");
 const sort = document.getElementById("jejak-sort");
@@ -57,6 +64,15 @@ async function run() {
   for (const key of Object.keys(config.facets)) options.filters[key] = { any: state.filters[key] || [] };
   if (state.sort) options.sort = { tanggal: state.sort === "lama" ? "asc" : "desc" };
   const ticket = ++runs;
+  if (!state.q && !Object.keys(state.filters).length) {
+    results = [];
+    list.replaceChildren();
+    facetsBox.replaceChildren();
+    count.textContent = "";
+    more.hidden = true;
+    return;
+  }
+  const pagefind = await engine();
   const search = await pagefind.search(state.q || null, options);
   if (!search) return;
   // The values of one facet are alternatives (`any`): count them as if that facet had no
