@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from jejak.errors import Text
 
@@ -103,3 +104,37 @@ def _years(digits: str) -> bool:
     """A run such as '2019 2020 2021 2022' is years side by side, not an id."""
     chunks = [digits[i: i + 4] for i in range(0, len(digits), 4)]
     return all(c[:2] in ("19", "20") for c in chunks)
+
+
+# Public identifiers by nature; URLs are not skipped because a wa.me link is a phone number
+PUBLIC_FIELDS = frozenset({"orcid", "isbn", "issn", "doi", "sinta", "scholar", "code"})
+
+
+def scan_fields(data: Any, allow: frozenset[str] = frozenset()) -> Iterator[tuple[tuple, Hit]]:
+    """(path, hit) for personal data in every text of a record's front matter.
+
+    Public identifiers are skipped, and so are fields refused whole by name (J501)."""
+    from jejak.schema.records import FORBIDDEN_FIELDS
+
+    for at, text in strings(data, ()):
+        if at and at[-1] in PUBLIC_FIELDS:
+            continue
+        if any(isinstance(part, str) and part.lower() in FORBIDDEN_FIELDS for part in at):
+            continue
+        for hit in scan(text, allow):
+            yield at, hit
+
+
+def strings(value: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text in nested front matter with its path; big integers count as text (an
+    unquoted 16-digit NIK arrives as an int)."""
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, at + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, at + (i,))
+    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**9:
+        yield at, str(value)

@@ -9,7 +9,6 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jejak import files as filecheck
 from jejak import privacy
@@ -17,7 +16,7 @@ from jejak.config import REGISTRY, Settings, load_settings
 from jejak.errors import Problem, RootNotFound, Text, problem
 from jejak.loader import RawRecord, dotted, load_record
 from jejak.model import GROUP_CHILDREN, Archive, Record, url_of
-from jejak.schema import FORBIDDEN_FIELDS, SCHEMAS
+from jejak.schema import SCHEMAS
 from jejak.schema.context import Context
 from jejak.schema.types import INVALID, RECORD_ID, SLUG, closest
 
@@ -290,19 +289,10 @@ def _alt(data: dict, at: tuple) -> bool:
     return isinstance(alt, str) and bool(alt.strip())
 
 
-# Public identifiers by nature; URLs are not skipped because a wa.me link is a phone number
-_PUBLIC_FIELDS = {"orcid", "isbn", "issn", "doi", "sinta", "scholar", "code"}
-
-
 def _privacy(item: _Checked, settings: Settings) -> None:
     ctx = item.ctx
-    for at, text in _strings(item.raw.data, ()):
-        if at and at[-1] in _PUBLIC_FIELDS:
-            continue
-        if any(isinstance(part, str) and part.lower() in FORBIDDEN_FIELDS for part in at):
-            continue  # the whole field is already refused (J501)
-        for hit in privacy.scan(text, settings.privacy_allow):
-            _report_hit(ctx, at, hit, dotted(at))
+    for at, hit in privacy.scan_fields(item.raw.data, settings.privacy_allow):
+        _report_hit(ctx, at, hit, dotted(at))
     body = item.record.body
     for hit in privacy.scan(body, settings.privacy_allow):
         line = item.record.body_line + body.count("\n", 0, hit.start)
@@ -322,19 +312,6 @@ def _report_hit_at(ctx: Context, line: int, column: int, hit: privacy.Hit, name:
     else:
         code = "J502" if hit.near_keyword else "J503"
         ctx.problems.append(problem(path, line, column, code, name, value=hit.value, what=hit.what))
-
-
-def _strings(value: Any, at: tuple):
-    if isinstance(value, str):
-        yield at, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, at + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, at + (i,))
-    elif isinstance(value, int) and not isinstance(value, bool) and value >= 10**9:
-        yield at, str(value)  # an unquoted 16-digit NIK arrives as an int
 
 
 def _body_html(item: _Checked) -> None:

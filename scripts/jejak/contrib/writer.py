@@ -14,7 +14,7 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,15 +213,13 @@ class Batch:
                     ctx.report("J504", at, value=value)
 
     def _privacy(self, record: NewRecord, ctx: Context, raw: dict[str, Any]) -> None:
-        texts = list(_strings(raw, ())) + [(("body",), record.body)]
-        for at, text in texts:
-            if at and (at[-1] in {"orcid", "isbn", "issn", "doi", "url", "sinta", "scholar",
-                                  "code"} or at[0] == "links"):
-                continue
-            for hit in privacy.scan(text, self.settings.privacy_allow):
-                code = "J508" if hit.what is None else ("J502" if hit.near_keyword else "J503")
-                ctx.report(code, at if at != ("body",) else (), field=".".join(map(str, at)),
-                           value=hit.value, what=hit.what)
+        hits = list(privacy.scan_fields(raw, self.settings.privacy_allow))
+        hits += [(("body",), hit) for hit in privacy.scan(record.body,
+                                                          self.settings.privacy_allow)]
+        for at, hit in hits:
+            code = "J508" if hit.what is None else ("J502" if hit.near_keyword else "J503")
+            ctx.report(code, at if at != ("body",) else (), field=".".join(map(str, at)),
+                       value=hit.value, what=hit.what)
 
     # -- writing --
 
@@ -260,17 +258,6 @@ class Batch:
             label = (record.label or record.path) if record else p.path
             found.setdefault(label, []).extend(as_text([p], self.lang))
         return found
-
-
-def _strings(value: Any, at: tuple) -> Iterable[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield at, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, at + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, at + (i,))
 
 
 def _copy(source: Path, fh) -> None:
