@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from jejak.cache import user_cache_dir
 from jejak.config import Settings
+from jejak.errors import JejakError
 from jejak.files import family_of
 from jejak.generate import outputs
 from jejak.generate.markup import BodyRenderer
@@ -111,8 +112,15 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
                               extras=_work_extras(archive, result.settings, root))
     content = generator.generate()
     _add_head(content, archive, result.settings, root)
-    content.generated.update(outputs.site_files(archive, result.settings, root,
-                                                published=_originals(content, root)))
+    try:
+        content.generated.update(outputs.site_files(archive, result.settings, root,
+                                                    published=_originals(content, root)))
+    except JejakError as exc:
+        if result.settings.site_url:
+            raise
+        # A new archive builds at once; what needs absolute URLs waits for site_url
+        log.warning("%s (feeds, sitemap, OAI-PMH, open data and citation files are "
+                    "skipped until then)", exc)
     log.info("%d pages generated (%.1f s); MkDocs renders them with the theme…",
              len(content.pages), time.perf_counter() - start)
     _add_search_page(content, archive, result.settings)
@@ -162,8 +170,6 @@ def index_search(site_dir: Path, language: str) -> None:
     """Run Pagefind over the built site (record content only, `data-pagefind-body`)."""
     import subprocess
     import sys
-
-    from jejak.errors import JejakError
 
     start = time.perf_counter()
     proc = subprocess.run(

@@ -100,3 +100,23 @@ def test_site_url_must_be_https(tmp_path: Path) -> None:
     assert result.stderr == ("jejak init: --site-url harus diawali https:// / "
                              "must start with https://\n")
     assert not (tmp_path / "arsip").exists()
+
+
+def test_a_new_archive_builds_at_once_and_says_what_site_url_is_for(tmp_path):
+    """jejak init then jejak build: a site, and a clear word about the missing site_url."""
+    import subprocess
+
+    target = tmp_path / "baru"
+    subprocess.run(["jejak", "init", str(target)], check=True, capture_output=True)
+    built = subprocess.run(["jejak", "build", str(target)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (target / "site" / "index.html").is_file()
+    assert (target / "site" / "cari" / "index.html").is_file()
+    assert "site_url" in built.stderr and "mkdocs.yml" in built.stderr
+    with_url = tmp_path / "dengan-url"
+    subprocess.run(["jejak", "init", str(with_url), "--site-url", "https://kkg.example.id/"],
+                   check=True, capture_output=True)
+    built = subprocess.run(["jejak", "build", str(with_url)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (with_url / "site" / "feed.xml").is_file()
+    assert (with_url / "site" / "oai.xml").is_file()
