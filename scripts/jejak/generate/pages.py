@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,6 +51,14 @@ PUBLICATION_LABELS = {  # the fields of a paper's `publication`, as the paper pa
 }
 
 
+@lru_cache(maxsize=8192)
+def _format_date(value: dt.date, lang: str) -> str:
+    """'14 Maret 2025' (Babel); memoised: an archive has few distinct dates, many mentions."""
+    from babel.dates import format_date
+
+    return format_date(value, "d MMMM y", locale=lang)
+
+
 @dataclass
 class Page:
     """One HTML page of the site, before the theme wraps it."""
@@ -88,6 +98,8 @@ class SiteGenerator:
         self.bodies, self.images = bodies, images
         self.extras = extras or (lambda record: {})
         self.files: dict[str, Path] = {}
+        self._thumbs: dict[str, str | None] = {}
+        self._sources: dict[tuple[str, str], Path] = {}
         self.generated: dict[str, bytes] = {}
         self.env = Environment(loader=PackageLoader("jejak", "templates"),
                                autoescape=select_autoescape(default=True, default_for_string=True),
@@ -110,11 +122,9 @@ class SiteGenerator:
     def date(self, value: dt.date | None, end: dt.date | None = None) -> str:
         if value is None:
             return ""
-        from babel.dates import format_date
-
-        text = format_date(value, "d MMMM y", locale=self.lang)
+        text = _format_date(value, self.lang)
         if end and end != value:
-            text += " – " + format_date(end, "d MMMM y", locale=self.lang)
+            text += " – " + _format_date(end, self.lang)
         return text
 
     def person(self, ref: Any) -> dict[str, Any]:
@@ -181,28 +191,34 @@ class SiteGenerator:
 
     def search_markup(self, record: Record, filters: dict[str, list[str]]) -> Markup:
         """Hidden filter, sort and meta elements that Pagefind reads from the page."""
-        parts = [Markup('<div hidden data-pagefind-ignore>')]
+        esc = html.escape
+        parts = ["<div hidden data-pagefind-ignore>"]
         for key, values in filters.items():
             for value in values:
-                parts.append(Markup('<span data-pagefind-filter="{}">{}</span>').format(key, value))
+                parts.append(f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>')
         date = record.date.isoformat() if record.date else "0000-00-00"
-        parts.append(Markup('<span data-pagefind-sort="tanggal">{}</span>').format(date))
-        parts.append(Markup('<span data-pagefind-meta="jenis">{}</span>').format(
-            label(record.kind, self.lang)))
+        parts.append(f'<span data-pagefind-sort="tanggal">{date}</span>')
+        parts.append(f'<span data-pagefind-meta="jenis">{esc(label(record.kind, self.lang))}'
+                     "</span>")
         if record.date:
-            parts.append(Markup('<span data-pagefind-meta="tanggal">{}</span>').format(
-                self.date(record.date)))
+            parts.append(f'<span data-pagefind-meta="tanggal">{esc(self.date(record.date))}'
+                         "</span>")
         group = self._group_of(record)
         if group:
-            parts.append(Markup('<span data-pagefind-meta="kelompok">{}</span>').format(
-                group.title))
+            parts.append(f'<span data-pagefind-meta="kelompok">{esc(group.title)}</span>')
         thumb = self._thumbnail(record)
         if thumb:
-            parts.append(Markup('<span data-pagefind-meta="image">{}</span>').format(thumb))
-        parts.append(Markup("</div>"))
-        return Markup("").join(parts)
+            parts.append(f'<span data-pagefind-meta="image">{esc(thumb)}</span>')
+        parts.append("</div>")
+        return Markup("".join(parts))  # every value above went through html.escape
 
     def _thumbnail(self, record: Record) -> str | None:
+        """URL of the smallest WebP of the record's first image (memoised per record)."""
+        if record.id not in self._thumbs:
+            self._thumbs[record.id] = self._find_thumbnail(record)
+        return self._thumbs[record.id]
+
+    def _find_thumbnail(self, record: Record) -> str | None:
         names = [f["file"] for f in record.get("files") or [] if "file" in f]
         names += [record[k] for k in ("photo", "logo", "flyer") if record.get(k)]
         for name in names:
@@ -326,7 +342,11 @@ class SiteGenerator:
 
     # --- files -----------------------------------------------------------------------
     def _source(self, record: Record, name: str) -> Path:
-        return self.root / "archive" / record.folder / name
+        key = (record.folder, name)
+        path = self._sources.get(key)
+        if path is None:  # memoised: pages, thumbnails and listings ask for the same files
+            path = self._sources[key] = self.root / "archive" / record.folder / name
+        return path
 
     def _publish(self, record: Record, name: str) -> str:
         path = published_path(record, name)
