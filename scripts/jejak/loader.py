@@ -140,6 +140,13 @@ def _split_and_parse(text: str, rel: str) -> LoadResult:
                 return LoadResult(None, problems)
         node = yaml.compose(yaml_text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):
+            # PyYAML ≥ 6.0.4 stops at its own depth limit while scanning ahead, before the
+            # event scan above reaches ours: find where our limit was crossed.
+            line, col = _deep_flow_position(yaml_text) or (
+                (exc.problem_mark.line + 2, exc.problem_mark.column + 1)
+                if exc.problem_mark else (1, 1))
+            return _fail(rel, line, col, "J109", limit=MAX_DEPTH)
         mark = exc.problem_mark or exc.context_mark
         unclosed = any(n in (exc.problem or "") for n in _UNCLOSED)
         if exc.context_mark is not None and (unclosed or mark.index >= len(yaml_text.rstrip())):
@@ -287,6 +294,31 @@ def _describe(node: yaml.Node) -> Text:
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+
+
+def _deep_flow_position(yaml_text: str) -> tuple[int, int] | None:
+    """Line and column (record-file based) of the flow bracket that opens a level deeper than
+    MAX_DEPTH, counting the root mapping as the first level; quoted text is skipped."""
+    depth, quote = 1, ""
+    line, col = 2, 0  # the YAML starts on line 2, after the opening `---`
+    for ch in yaml_text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+            continue
+        if quote:
+            if ch == quote:
+                quote = ""
+            continue
+        if ch in "'\"":
+            quote = ch
+        elif ch in "[{":  # a node opened inside `depth` collections, as the event scan counts
+            if depth > MAX_DEPTH:
+                return line, col
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+    return None
 
 
 def _needs_event_scan(yaml_text: str) -> bool:
