@@ -166,3 +166,25 @@ def test_bytes_of_one_typical_query(page, byte_report) -> None:
     assert count(page) > 0
     byte_report.add("one query: `modul ajar`", page.traffic.requests[before:])
     assert not page.traffic.foreign(page.base)
+
+
+def test_on_a_phone_a_query_fetches_no_facet_index_until_the_panel_opens(browser, server):
+    """Facet counts load one filter index per facet: a phone (panel closed) skips them."""
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="id-ID",
+                                  service_workers="block")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(f"{server}/cari/?q={BROAD}")
+        page.wait_for_selector("#jejak-results li", timeout=20_000)
+        page.wait_for_load_state("networkidle")
+        assert not page.locator("#jejak-facet-panel").evaluate("p => p.open")
+        assert any("/pagefind/" in url for url in requested)
+        assert not [url for url in requested if "/pagefind/filter/" in url]
+        page.locator("#jejak-facet-panel summary").click()
+        page.wait_for_selector("#jejak-facets input[type=checkbox]", timeout=20_000)
+        assert [url for url in requested if "/pagefind/filter/" in url]
+        assert re.search(r"\(\d+\)", page.inner_text("#jejak-facets"))
+    finally:
+        context.close()

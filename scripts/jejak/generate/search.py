@@ -25,7 +25,8 @@ UI = {
     "results": ("hasil", "results"), "none": ("Tidak ada hasil.", "No results."),
     "sort": ("Urutkan", "Sort"), "relevance": ("Paling relevan", "Most relevant"),
     "newest": ("Terbaru", "Newest"), "oldest": ("Terlama", "Oldest"),
-    "clear": ("Hapus filter", "Clear filters"), "more": ("Tampilkan lagi", "Show more"),
+    "clear": ("Hapus filter", "Clear filters"),
+    "filter": ("Saring hasil", "Filter results"), "more": ("Tampilkan lagi", "Show more"),
     "nojs": ("Atau jelajahi (juga tanpa JavaScript):",
              "Or browse (works without JavaScript too):"),
 }
@@ -73,7 +74,8 @@ def search_page(archive: Archive, lang: str, base: str = "",
         '<label>{sort_label} <select id="jejak-sort" name="urut">'
         '<option value="">{relevance}</option><option value="baru">{newest}</option>'
         '<option value="lama">{oldest}</option></select></label></form>'
-        '<div class="jejak-search__body"><aside id="jejak-facets" class="jejak-facets"></aside>'
+        '<div class="jejak-search__body"><details id="jejak-facet-panel" class="jejak-facets">'
+        '<summary>{filter}</summary><div id="jejak-facets"></div></details>'
         '<section><p id="jejak-count" class="jejak-meta" aria-live="polite"></p>'
         '<ol id="jejak-results" class="jejak-results"></ol>'
         '<button id="jejak-more" class="md-button" hidden>{more}</button></section></div>'
@@ -83,7 +85,8 @@ def search_page(archive: Archive, lang: str, base: str = "",
     ).format(base=base, title=title, placeholder=config["ui"]["placeholder"],
              sort_label=config["ui"]["sort"],
              relevance=config["ui"]["relevance"], newest=config["ui"]["newest"],
-             oldest=config["ui"]["oldest"], more=config["ui"]["more"], nojs=config["ui"]["nojs"],
+             oldest=config["ui"]["oldest"], more=config["ui"]["more"],
+             filter=config["ui"]["filter"], nojs=config["ui"]["nojs"],
              browse=browse, data=Markup(data))
     return title, str(html)
 

@@ -16,11 +16,20 @@ async function engine() {
 const q = document.getElementById("jejak-q");
 const sort = document.getElementById("jejak-sort");
 const facetsBox = document.getElementById("jejak-facets");
+const panel = document.getElementById("jejak-facet-panel");
+// Open on wide screens, closed on phones; chosen filters open it too.
+panel.open = window.matchMedia("(min-width: 45em)").matches;
 const list = document.getElementById("jejak-results");
 const count = document.getElementById("jejak-count");
 const more = document.getElementById("jejak-more");
 const PAGE = 10;
 let state = readState();
+if (Object.keys(state.filters).length) panel.open = true;
+let counted = false; // whether the last search asked Pagefind for facet counts
+panel.addEventListener("toggle", () => {
+  // opening the panel by hand: fetch the counts the closed panel did without
+  if (panel.open && !counted && (state.q || Object.keys(state.filters).length)) run();
+});
 let results = [];
 let shown = 0;
 let runs = 0;
@@ -60,8 +69,14 @@ async function run() {
   q.value = state.q;
   sort.value = state.sort;
   const options = { filters: {} };
-  // Every facet is named (empty `any` restricts nothing) so Pagefind counts all of them.
-  for (const key of Object.keys(config.facets)) options.filters[key] = { any: state.filters[key] || [] };
+  // With the facet panel open every facet is named (empty `any` restricts nothing) so that
+  // Pagefind counts all of them. Counting loads one filter index per facet, so on a phone,
+  // where the panel starts closed, a query fetches only what its results need.
+  const counting = panel.open;
+  counted = counting;
+  for (const key of Object.keys(config.facets)) {
+    if (counting || state.filters[key]) options.filters[key] = { any: state.filters[key] || [] };
+  }
   if (state.sort) options.sort = { tanggal: state.sort === "lama" ? "asc" : "desc" };
   const ticket = ++runs;
   if (!state.q && !Object.keys(state.filters).length) {
@@ -78,7 +93,7 @@ async function run() {
   // The values of one facet are alternatives (`any`): count them as if that facet had no
   // choice yet, or choosing one value would hide all the others.
   const counts = { ...(search.filters || {}) };
-  await Promise.all(Object.keys(state.filters).map(async facet => {
+  await Promise.all((counting ? Object.keys(state.filters) : []).map(async facet => {
     const others = { ...options, filters: { ...options.filters, [facet]: { any: [] } } };
     const without = await pagefind.search(state.q || null, others);
     if (without && without.filters) counts[facet] = without.filters[facet] || {};
