@@ -160,3 +160,19 @@ def test_check_never_trusts_a_cache_inside_the_archive(kit, tmp_path, monkeypatc
         kit.write(f".cache/jejak/{name}", f"{digest}\n{digest}:PNG\n")
     codes = [p.code for p in check_archive(kit.root).problems]
     assert "J411" in codes or "J407" in codes
+
+
+def test_parallel_loading_finds_exactly_what_sequential_loading_finds(kit, monkeypatch):
+    """Large archives are read on every core; the problems and records must not change."""
+    from archive_kit import SESSION
+
+    import jejak.validate as validate
+
+    kit.replace(SESSION, "hours: 4", "hours: empat")  # one schema error among good records
+    sequential = validate.check_archive(kit.root)
+    monkeypatch.setattr(validate, "PARALLEL_LOAD", 1)
+    parallel = validate.check_archive(kit.root)
+    assert [p.message("en") for p in parallel.problems] == \
+        [p.message("en") for p in sequential.problems]
+    assert any(p.code == "J203" for p in parallel.problems)
+    assert [r.id for r in parallel.records] == [r.id for r in sequential.records]
