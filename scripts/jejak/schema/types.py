@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -408,11 +408,3 @@ class FileType(FieldType):
             return INVALID
         ctx.files.append((value, self.families, at))
         return value
-
-
-@dataclass
-class Rule:
-    """A record-level rule, documented like a field."""
-
-    doc: str
-    run: Callable[..., None] = field(repr=False)
