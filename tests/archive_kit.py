@@ -6,7 +6,9 @@ column of what it breaks. Line numbers count the opening `---` as line 1.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -215,3 +217,19 @@ def rendered(problems: Iterable[Any]) -> list[tuple]:
     return [(p.path, p.line, p.column, p.severity, p.code, p.field, p.message("id"),
              p.message("en")) for p in problems]
 
+
+
+def tree_hashes(root: Path, parts: Iterable[str] = ("content", "archive")) -> dict[str, str]:
+    """sha256 of every file (symlink targets, names of empty folders) under parts of root:
+    compared before and after a command to prove it changed nothing."""
+    out: dict[str, str] = {}
+    for part in parts:
+        for path in sorted((root / part).rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                out[rel] = "link:" + os.readlink(path)
+            elif path.is_file():
+                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            elif path.is_dir() and not any(path.iterdir()):
+                out[rel] = "empty-dir"
+    return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import http.server
 import json
 import os
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from archive_kit import tree_hashes
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -105,7 +105,7 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, root / part, symlinks=True)
         else:
             shutil.copy2(source, root / part)
-    before = _tree_hashes(root)
+    before = tree_hashes(root)
     cache = tmp_path_factory.getbasetemp() / "jejak-demo-cache"  # as tests/e2e/test_site.py
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache))
     proc = subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", "build",
@@ -114,21 +114,6 @@ def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     memo.write_text(json.dumps(before), encoding="utf-8")
     return root
-
-
-def _tree_hashes(root: Path) -> dict[str, str]:
-    """sha256 of each source file: tests/e2e/test_site.py checks the build changed none."""
-    out: dict[str, str] = {}
-    for part in ("content", "archive"):
-        for path in sorted((root / part).rglob("*")):
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                out[rel] = "link:" + os.readlink(path)
-            elif path.is_file():
-                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-            elif path.is_dir() and not any(path.iterdir()):
-                out[rel] = "empty-dir"
-    return out
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

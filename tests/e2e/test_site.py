@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from archive_kit import tree_hashes
 from lxml import html as lxml_html
 
 from jejak.model import Archive
@@ -29,7 +30,6 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO_PARTS = ("content", "archive", "mkdocs.yml", "overrides", "published-ids.txt")
-SOURCE_TREES = ("content", "archive")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 # SPEC §6: the URL of each record kind, written out here rather than taken from the code
 SEGMENT = {"plans": "program", "sessions": "kegiatan", "products": "karya", "papers": "publikasi"}
@@ -43,21 +43,6 @@ def spec_url(record_id: str) -> str:
     if len(parts) == 2:
         return f"kelompok/{parts[1]}/"
     return f"kelompok/{parts[1]}/{SEGMENT[parts[2]]}/{parts[3]}/"
-
-
-def tree_hashes(root: Path, parts: tuple[str, ...] = SOURCE_TREES) -> dict[str, str]:
-    """sha256 of every file (and the names of empty folders) under the given parts of root."""
-    out: dict[str, str] = {}
-    for part in parts:
-        for path in sorted((root / part).rglob("*")):
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink():
-                out[rel] = "link:" + os.readlink(path)
-            elif path.is_file():
-                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-            elif path.is_dir() and not any(path.iterdir()):
-                out[rel] = "empty-dir"
-    return out
 
 
 def site_hashes(site: Path) -> dict[str, str]:
