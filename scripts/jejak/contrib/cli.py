@@ -147,7 +147,6 @@ def new(kind: str, root: Path, sets: tuple[str, ...], files: tuple[str, ...],
     never overwritten. Exit status: 0 written, 1 refused, 2 could not run.
     """
     from jejak.contrib.new import Given, draft_record, parse_file_option, parse_set
-    from jejak.contrib.writer import Batch
 
     if list_fields:
         click.echo(_fields_help(kind, lang))
@@ -174,22 +173,8 @@ def new(kind: str, root: Path, sets: tuple[str, ...], files: tuple[str, ...],
         sys.exit(1)
     for old, new_name in draft.renamed:
         click.echo(f"{old} → {new_name}", err=True)
-    if dry_run:
-        click.echo(f"# {draft.record.path}")
-        click.echo(draft.record.text, nl=False)
-        return
-    batch = Batch(root, index, lang)
-    batch.add(draft.record)
-    outcome = batch.commit()
-    if not outcome.ok:
-        _print_problems(outcome.problems, lang)
-        click.echo(say("not_written", lang), err=True)
-        sys.exit(1)
-    for path in outcome.written:
-        rel = path.relative_to(root).as_posix()
-        key = "written" if rel.startswith("content/") else "copied"
-        click.echo(say(key, lang, path=rel))
-    click.echo(say("next_steps", lang))
+    if _write_one(root, index, draft.record, lang, dry_run, _print_problems):
+        click.echo(say("next_steps", lang))
 
 
 @click.group("import")
@@ -336,7 +321,6 @@ def issue_command(body_file, root: Path, kind: str | None, download: bool,
     from jejak.contrib.archive_index import ArchiveIndex
     from jejak.contrib.issue_form import fetch, import_issue
     from jejak.contrib.new import parse_set
-    from jejak.contrib.writer import Batch
 
     values, errors = parse_set(list(sets), lang)
     try:
@@ -356,23 +340,39 @@ def issue_command(body_file, root: Path, kind: str | None, download: bool,
             click.echo(f"- {message}")
         click.echo(say("not_written", lang), err=True)
         sys.exit(1)
+    if _write_one(root, index, draft.record, lang, dry_run, _print_as_list):
+        _github_output(record=draft.record.record_id, path=draft.record.path)
+
+
+def _print_as_list(problems: dict[str, list[str]], lang: str) -> None:
+    """One `- message` line each, ready to be posted as an issue comment."""
+    for messages in problems.values():
+        for message in messages:
+            click.echo(f"- {message}")
+
+
+def _write_one(root: Path, index, record, lang: str, dry_run: bool, show) -> bool:
+    """Print the record (--dry-run), or write it and its files all or nothing.
+
+    True when something was written; on problems `show` prints them and the command
+    exits 1 with nothing written."""
     if dry_run:
-        click.echo(f"# {draft.record.path}")
-        click.echo(draft.record.text, nl=False)
-        return
+        click.echo(f"# {record.path}")
+        click.echo(record.text, nl=False)
+        return False
+    from jejak.contrib.writer import Batch
+
     batch = Batch(root, index, lang)
-    batch.add(draft.record)
+    batch.add(record)
     outcome = batch.commit()
     if not outcome.ok:
-        for messages in outcome.problems.values():
-            for message in messages:
-                click.echo(f"- {message}")
+        show(outcome.problems, lang)
         click.echo(say("not_written", lang), err=True)
         sys.exit(1)
     for path in outcome.written:
-        click.echo(say("written" if path.suffix == ".md" else "copied", lang,
-                       path=path.relative_to(root).as_posix()))
-    _github_output(record=draft.record.record_id, path=draft.record.path)
+        rel = path.relative_to(root).as_posix()
+        click.echo(say("written" if rel.startswith("content/") else "copied", lang, path=rel))
+    return True
 
 
 def _github_output(**values: str) -> None:
