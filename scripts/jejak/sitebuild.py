@@ -51,6 +51,9 @@ def configure(config: Any, settings: Settings) -> None:
     position = 1 if custom and theme.dirs and theme.dirs[0] == custom else 0
     if str(THEME_DIR) not in theme.dirs:
         theme.dirs.insert(position, str(THEME_DIR))
+    # Jejak writes its own sitemap.xml (every record, with the date of its last change in
+    # git); MkDocs' would overwrite it with the build date of every page.
+    theme.static_templates.discard("sitemap.xml")
     labels = {"id": ("Beranda", "Kelompok", "Cari"), "en": ("Home", "Groups", "Search")}
     home, groups, search = labels[settings.language]
     config["nav"] = [{home: "index.md"}, {groups: "kelompok/index.md"}, {search: "cari/index.md"}]

@@ -246,6 +246,20 @@ def test_plain_mkdocs_build_gives_the_same_site(demo: Demo, plain_site: Path) ->
     assert (plain_site / "pagefind" / "pagefind.js").is_file()
 
 
+def test_the_sitemap_is_jejaks(demo: Demo) -> None:
+    """Every record page with the date of its last change; not MkDocs' own sitemap, which
+    would list browse pages with the build date."""
+    from lxml import etree
+
+    assert not (demo.site / "sitemap.xml.gz").exists()
+    root = etree.fromstring((demo.site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [urlsplit(loc).path for loc in root.xpath("//s:loc/text()", namespaces=ns)]
+    assert not [loc for loc in locs if loc.startswith("/jelajah/")]
+    published = [r for r in demo.archive.records.values() if not r.withdrawn]
+    assert {"/" + spec_url(r.id) for r in published} <= set(locs)
+
+
 def test_build_never_changes_the_source_tree(demo: Demo, plain_site: Path,
                                              rebuild_stats: dict[str, int]) -> None:
     assert tree_hashes(demo.root) == demo.before
