@@ -330,7 +330,9 @@ class ImageInspector:
         from concurrent.futures import ProcessPoolExecutor
 
         args = [(path, value, self.max_pixels) for path, value, _, _ in self._jobs]
-        workers = min(os.cpu_count() or 1, 8)
+        from jejak.parallel import worker_count
+
+        workers = worker_count()
         if len(args) >= 32 and workers > 1:
             with ProcessPoolExecutor(workers) as pool:
                 results = list(pool.map(_image_job, args, chunksize=8))

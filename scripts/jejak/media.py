@@ -152,7 +152,9 @@ class MediaCache:
                 missing[key] = (str(source), str(self.cache_dir / key))
         todo = list(missing.values())
         if todo:
-            workers = min(os.cpu_count() or 1, len(todo))
+            from jejak.parallel import worker_count
+
+            workers = min(worker_count(), len(todo))
             if workers > 1 and len(todo) > 4:
                 with ProcessPoolExecutor(workers) as pool:
                     list(pool.map(_make_job, todo))

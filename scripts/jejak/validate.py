@@ -130,7 +130,9 @@ PARALLEL_LOAD = 2000  # records from which reading and parsing is spread over th
 
 def _load_all(root: Path, rels: list[str]) -> list:
     """LoadResult of every record file, in order; large archives use every core."""
-    workers = min(os.cpu_count() or 1, 8)
+    from jejak.parallel import worker_count
+
+    workers = worker_count()
     if len(rels) < PARALLEL_LOAD or workers < 2:
         return [load_record(root / rel, rel) for rel in rels]
     from concurrent.futures import ProcessPoolExecutor

@@ -116,7 +116,9 @@ class BodyRenderer:
                 out[rid] = cached
         if not todo:
             return out
-        workers = min(os.cpu_count() or 1, 8)
+        from jejak.parallel import worker_count
+
+        workers = worker_count()
         items = list(todo.items())
         if len(items) >= 200 and workers > 1:
             chunk = max(1, len(items) // (workers * 4))
