@@ -22,6 +22,7 @@ from jejak.validate import check_archive
 
 log = logging.getLogger("jejak")
 NAV_URLS = ("", "kelompok/", "cari/")
+PARALLEL_TASKS = 1000  # pages and files to write from which every core is used
 PRECHECKED: dict[str, object] = {}  # root → CheckResult, set by `jejak build` after its check
 
 
@@ -80,7 +81,8 @@ class JejakPlugin(BasePlugin):
 
         from jejak.sitebuild import build_content
 
-        self.content = build_content(self.result, self.root, config)
+        self.content = build_content(self.result, self.root, config,
+                                     serve=self.command == "serve")
         kept = [f for f in files if not f.src_uri.endswith(".md") and not f.src_uri.startswith(".")]
         out = Files(kept)
         self.pages_by_uri = {}
@@ -90,9 +92,7 @@ class JejakPlugin(BasePlugin):
             inclusion = (InclusionLevel.INCLUDED if page.url in NAV_URLS
                          else InclusionLevel.NOT_IN_NAV)
             out.append(File.generated(config, uri, content="", inclusion=inclusion))
-        # Published files are placed by on_post_build (derivatives hard-linked from the cache)
-        for path, data in self.content.generated.items():
-            out.append(File.generated(config, path, content=data))
+        # Generated and published files are written by on_env, beside the record pages
         self.pages_started = time.perf_counter()
         return out
 
@@ -115,6 +115,68 @@ class JejakPlugin(BasePlugin):
                 page.meta["hide"] = ["navigation"]
         return markdown
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, config, files):
+        """Record pages, generated files and published files are written on every core.
+
+        MkDocs renders one page after another; with 10,000 records that is most of a
+        build, and so is creating the 30,000 small files beside them (citations, charts,
+        feeds, derivatives). Each worker runs MkDocs' own page step on its share of the
+        record pages (plugin events, theme template, write), which are then left out of
+        MkDocs' loop, and writes its share of the files."""
+        from mkdocs.structure.files import InclusionLevel
+
+        from jejak import parallel
+        from jejak.sitebuild import SiteWriter, cache_dir
+
+        started = time.perf_counter()
+        doc_files = files.documentation_pages()
+        records = [f for f in doc_files if f.inclusion is InclusionLevel.NOT_IN_NAV
+                   and f.src_uri in self.pages_by_uri]
+        written = len(records) + len(self.content.generated) + len(self.content.files)
+        workers = parallel.workers_for(written, PARALLEL_TASKS)
+        if self.command == "serve" or not parallel.can_fork():
+            workers = 1
+        pages = []
+        if workers > 1 and self._alone_on_pages(config):
+            pages = [("page", f) for f in records]
+        tasks = pages + [("write", rel) for rel in self.content.generated] + \
+            [("place", rel) for rel in self.content.files]
+        writer = SiteWriter(Path(config["site_dir"]), cache_dir(self.root) / "media",
+                            self.root / "archive")
+        generated, published = self.content.generated, self.content.files
+
+        def work(share):
+            from mkdocs.commands.build import _build_page
+
+            for kind, item in share:
+                if kind == "page":
+                    _build_page(item.page, config, doc_files, self.nav, env)
+                elif kind == "write":
+                    writer.write(item, generated[item])
+                else:
+                    writer.place(item, published[item])
+
+        parallel.split(tasks, work, workers)
+        for _, file in pages:
+            file.inclusion = InclusionLevel.EXCLUDED  # written: MkDocs' loop skips them
+        log.info("%d record pages and %d files written by %d processes (%.1f s)", len(pages),
+                 len(tasks) - len(pages), workers, time.perf_counter() - started)
+        return env
+
+    def _alone_on_pages(self, config) -> bool:
+        """True when no other plugin or hook handles pages as they are written: one that
+        did could keep state (a search index) that a worker process would not hand back."""
+        for event in ("page_context", "post_page"):
+            for method in config.plugins.events[event]:
+                if getattr(method, "__self__", None) is not self:
+                    log.debug("pages written one at a time: %r handles %s", method, event)
+                    return False
+        return True
+
     def on_serve(self, server, config, builder):
         """`mkdocs serve` watches docs_dir (content/); archived files matter too."""
         if self.root is not None and (self.root / "archive").is_dir():
@@ -122,14 +184,22 @@ class JejakPlugin(BasePlugin):
         return server
 
     def on_post_build(self, config):
-        from jejak.sitebuild import index_search, place_files
+        from jejak import parallel
+        from jejak.sitebuild import index_search, write_site_files
 
-        log.info("MkDocs wrote the pages (%.1f s)", time.perf_counter() - self.pages_started)
-        started = time.perf_counter()
-        place_files(self.content.files, Path(config["site_dir"]), self.root)
-        log.info("%d published files placed (%.1f s)", len(self.content.files),
-                 time.perf_counter() - started)
-        index_search(Path(config["site_dir"]), self.result.settings.language)
+        log.info("site written (%.1f s)", time.perf_counter() - self.pages_started)
+        site_dir = Path(config["site_dir"])
+        # Pagefind indexes the pages on about one and a half cores; the files that are not
+        # pages are made meanwhile.
+        extra = parallel.Background(
+            lambda: write_site_files(self.result, self.root, self.content, site_dir),
+            fork=self.command != "serve")  # `mkdocs serve` runs threads: no fork there
+        try:
+            index_search(site_dir, self.result.settings.language)
+        except BaseException:
+            extra.stop()
+            raise
+        extra.join()
         if self.staging is None or self.final_site_dir is None:
             return
         started = time.perf_counter()

@@ -20,8 +20,10 @@ from jejak.generate.markup import BodyRenderer
 from jejak.generate.pages import SiteContent, SiteGenerator
 from jejak.media import MediaCache
 from jejak.model import Archive, Record
+from jejak.parallel import workers_for
 from jejak.validate import CheckResult
 
+PARALLEL_PAGES = 1000  # records from which pages are generated on every core
 STATS: dict[str, int] = {}  # last build's counters, read by the benchmark
 log = logging.getLogger("jejak")
 
@@ -96,7 +98,10 @@ def _file_names(record: Record):
         yield record["file"]
 
 
-def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
+def build_content(result: CheckResult, root: Path, config: Any,
+                  serve: bool = False) -> SiteContent:
+    """Every page and file of the site; `serve` keeps the work in this process (the live
+    server runs threads, which a fork would not carry over safely)."""
     archive = result.archive()
     cache = cache_dir(root)
     renderer = BodyRenderer(list(config["markdown_extensions"]),
@@ -111,19 +116,12 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     log.info("%d images and PDF previews; %d processed, the rest from cache (%.1f s)",
              len(images), media.processed, time.perf_counter() - start)
     start = time.perf_counter()
-    generator = SiteGenerator(archive, result.settings, root, bodies, images,
-                              extras=_work_extras(archive, result.settings, root))
+    generator = SiteGenerator(
+        archive, result.settings, root, bodies, images,
+        extras=_work_extras(archive, result.settings, root),
+        head=lambda record: outputs.head_html(record, archive, result.settings, root),
+        workers=1 if serve else workers_for(len(archive), PARALLEL_PAGES))
     content = generator.generate()
-    _add_head(content, archive, result.settings, root)
-    try:
-        content.generated.update(outputs.site_files(archive, result.settings, root,
-                                                    published=_originals(content, root)))
-    except JejakError as exc:
-        if result.settings.site_url:
-            raise
-        # A new archive builds at once; what needs absolute URLs waits for site_url
-        log.warning("%s (feeds, sitemap, OAI-PMH, open data and citation files are "
-                    "skipped until then)", exc)
     log.info("%d pages generated (%.1f s); MkDocs renders them with the theme…",
              len(content.pages), time.perf_counter() - start)
     _add_search_page(content, archive, result.settings)
@@ -131,6 +129,30 @@ def build_content(result: CheckResult, root: Path, config: Any) -> SiteContent:
     STATS.update(bodies_rendered=renderer.rendered, images_processed=media.processed,
                  images=len(images), pages=len(content.pages))
     return content
+
+
+def write_site_files(result: CheckResult, root: Path, content: SiteContent,
+                     site_dir: Path) -> int:
+    """Citation files, feeds, sitemap, OAI-PMH, open data and the fixity manifest, written
+    into the site; returns how many. Without site_url they are skipped with a warning."""
+    start = time.perf_counter()
+    archive = result.archive()
+    try:
+        files = outputs.site_files(archive, result.settings, root,
+                                   published=_originals(content, root))
+    except JejakError as exc:
+        if result.settings.site_url:
+            raise
+        # A new archive builds at once; what needs absolute URLs waits for site_url
+        log.warning("%s (feeds, sitemap, OAI-PMH, open data and citation files are "
+                    "skipped until then)", exc)
+        return 0
+    writer = SiteWriter(site_dir, cache_dir(root) / "media", root / "archive")
+    for rel, data in files.items():
+        writer.write(rel, data)
+    log.info("%d citation, feed, harvesting and open data files written (%.1f s)", len(files),
+             time.perf_counter() - start)
+    return len(files)
 
 
 def _work_extras(archive: Archive, settings: Settings, root: Path):
@@ -144,19 +166,10 @@ def _work_extras(archive: Archive, settings: Settings, root: Path):
     return extras
 
 
-def _add_head(content: SiteContent, archive: Archive, settings: Settings, root: Path) -> None:
-    for page in content.pages:
-        if page.record_id:
-            record = archive.get(page.record_id)
-            if record is not None:
-                page.head = outputs.head_html(record, archive, settings, root)
-
-
 def _originals(content: SiteContent, root: Path) -> dict[str, Path]:
     """Published originals (not derivatives): the files that come straight from archive/."""
-    archive = (root / "archive").resolve()
-    return {rel: src for rel, src in content.files.items()
-            if src.resolve().is_relative_to(archive)}
+    archive = root / "archive"  # the generator builds every source path from it
+    return {rel: src for rel, src in content.files.items() if src.is_relative_to(archive)}
 
 
 def _add_search_page(content: SiteContent, archive: Archive, settings: Settings) -> None:
@@ -183,23 +196,55 @@ def index_search(site_dir: Path, language: str) -> None:
     log.info("search index written by Pagefind (%.1f s)", time.perf_counter() - start)
 
 
-def place_files(files: dict[str, Path], site_dir: Path, root: Path) -> None:
-    """Put published files into the site: cache derivatives are hard-linked (they are ours
-    and never change in place), archived originals are copied so the site never shares an
-    inode with the sources."""
-    import os
-    import shutil
+class SiteWriter:
+    """Writes generated files and places published ones into a site folder.
 
-    archive = (root / "archive").resolve()
-    for rel, source in files.items():
-        target = site_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.unlink()
-        if not source.resolve().is_relative_to(archive):
+    Derivatives from the cache are hard-linked (they are ours and never change in
+    place); everything else, archived originals above all, is copied, so the site never
+    shares an inode with the sources. Folders made are remembered: a site has tens of
+    thousands of files in a few thousand folders."""
+
+    def __init__(self, site_dir: Path, linkable: Path, archive: Path):
+        self.site_dir = site_dir
+        self.linkable = linkable  # only files under this folder (the cache) are hard-linked,
+        self.archive = archive  # and never one under the archive
+        self.made: set[Path] = set()
+
+    def _target(self, rel: str) -> Path:
+        target = self.site_dir / rel
+        folder = target.parent
+        if folder not in self.made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+        return target
+
+    def write(self, rel: str, data: bytes) -> None:
+        with open(self._target(rel), "wb") as out:
+            out.write(data)
+
+    def place(self, rel: str, source: Path) -> None:
+        import os
+        import shutil
+
+        target = self._target(rel)
+        if source.is_relative_to(self.linkable) and not source.is_relative_to(self.archive):
             try:
                 os.link(source, target)
-                continue
+                return
+            except FileExistsError:
+                target.unlink()
+                try:
+                    os.link(source, target)
+                    return
+                except OSError:
+                    pass
             except OSError:
                 pass
         shutil.copyfile(source, target)
+
+
+def place_files(files: dict[str, Path], site_dir: Path, root: Path) -> None:
+    """Put published files into the site (see SiteWriter)."""
+    writer = SiteWriter(site_dir, cache_dir(root) / "media", root / "archive")
+    for rel, source in files.items():
+        writer.place(rel, source)

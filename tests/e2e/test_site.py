@@ -50,9 +50,13 @@ def site_hashes(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def jejak(*args: str, cwd: Path, cache: Path) -> subprocess.CompletedProcess:
-    """The real `jejak` command line, in a child process, with its own cache folder."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache))
+def jejak(*args: str, cwd: Path, cache: Path, workers: int = 2) -> subprocess.CompletedProcess:
+    """The real `jejak` command line, in a child process, with its own cache folder.
+
+    Two worker processes even for the small demo (JEJAK_WORKERS holds at any size), so
+    that pages, files and citations are made by forked workers as in a large archive."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache),
+               JEJAK_WORKERS=str(workers))
     return subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", *args],
                           cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
@@ -244,6 +248,20 @@ def test_plain_mkdocs_build_gives_the_same_site(demo: Demo, plain_site: Path) ->
     differ = [p for p in ours_names if p.endswith((".html", ".svg")) and ours[p] != plain[p]]
     assert not differ, f"the two builds differ in {differ}"
     assert (plain_site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_one_process_builds_the_same_site_as_several(demo: Demo, tmp_path_factory) -> None:
+    target = demo.root.parent / "jejak-demo-serial-site"
+    proc = jejak("build", str(demo.root), "--site-dir", str(target), cwd=demo.root,
+                 cache=demo_cache(tmp_path_factory), workers=1)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "by 1 processes" in proc.stderr
+    parallel, serial = site_hashes(demo.site), site_hashes(target)
+    # Pagefind names its index files by hash and does not order them the same way each run.
+    assert {p for p in parallel if not p.startswith("pagefind/")} == \
+        {p for p in serial if not p.startswith("pagefind/")}
+    differ = sorted(p for p in serial if not p.startswith("pagefind/") and serial[p] != parallel[p])
+    assert not differ, f"the serial build differs in {differ}"
 
 
 def test_the_sitemap_is_jejaks(demo: Demo) -> None:

@@ -314,6 +314,21 @@ def _disk_cache() -> _RenderCache:
     return _RenderCache()
 
 
+_INHERITED: list[_RenderCache] = []
+
+
+def _after_fork_in_child() -> None:
+    """A forked build worker opens its own SQLite connection: one must not cross a fork.
+    The inherited one is kept referenced, never closed, so the parent's stays intact."""
+    if _disk_cache.cache_info().currsize:
+        _INHERITED.append(_disk_cache())
+        _disk_cache.cache_clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 # --- BibTeX --------------------------------------------------------------------------------
 
 _BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&",

@@ -89,7 +89,8 @@ class SiteGenerator:
 
     def __init__(self, archive: Archive, settings: Settings, root: Path,
                  bodies: dict[str, str], images: dict[Path, ImageSet],
-                 extras: Callable[[Record], dict[str, Any]] | None = None):
+                 extras: Callable[[Record], dict[str, Any]] | None = None,
+                 head: Callable[[Record], str] | None = None, workers: int = 1):
         self.archive, self.settings, self.root = archive, settings, root
         self.lang = settings.language
         # The site may be hosted under a sub-path (https://org.github.io/arsip/): every link
@@ -97,6 +98,8 @@ class SiteGenerator:
         self.base = urlsplit(settings.site_url).path.rstrip("/")
         self.bodies, self.images = bodies, images
         self.extras = extras or (lambda record: {})
+        self.head = head or (lambda record: "")
+        self.workers = workers
         self.files: dict[str, Path] = {}
         self._thumbs: dict[str, str | None] = {}
         self._sources: dict[tuple[str, str], Path] = {}
@@ -142,13 +145,32 @@ class SiteGenerator:
 
     # --- generation ------------------------------------------------------------------
     def generate(self) -> SiteContent:
+        from jejak import parallel
+
         pages = [self.home(), self.groups_index()]
-        for record in self.archive.records.values():
-            pages.append(self.record_page(record))
+        records = list(self.archive.records.values())
+        for page, files, generated in parallel.map_ordered(records, self._record_output,
+                                                           self.workers):
+            pages.append(page)
+            self.files.update(files)
+            self.generated.update(generated)
+        for record in records:
             for old in record.moved_from:
                 self.redirect(old, record)
         pages += self.browse_pages()
         return SiteContent(pages, self.files, self.generated)
+
+    def _record_output(self, record: Record) -> tuple[Page, dict[str, Path], dict[str, bytes]]:
+        """A record's page and the files it publishes or generates (kept apart, so that
+        records can be generated in several processes and merged)."""
+        files, generated = self.files, self.generated
+        self.files, self.generated = {}, {}
+        try:
+            page = self.record_page(record)
+            page.head = self.head(record)
+            return page, self.files, self.generated
+        finally:
+            self.files, self.generated = files, generated
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
