@@ -73,14 +73,56 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
         return Settings(), [problem("mkdocs.yml", 1, 1, "J002", option="mkdocs.yml",
                                     reason=Text(f"tidak terbaca ({exc})",
                                                 f"is unreadable ({exc})"))]
-    return settings_from(plugin_options(mkdocs), str(mkdocs.get("site_url") or ""))
+    return settings_from(plugin_options(mkdocs), str(mkdocs.get("site_url") or ""),
+                         option_positions(root))
 
 
-def settings_from(options: dict[str, Any], site_url: str = "") -> tuple[Settings, list[Problem]]:
+def option_positions(root: Path) -> dict[str, tuple[int, int]]:
+    """Line and column (1-based) of each Jejak option in ROOT/mkdocs.yml, and of the
+    `jejak` entry itself under "" — where a J002 points. Empty when it cannot be read."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        document = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: tags are fine
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return {}
+    plugins = _value_of(document, "plugins")
+    if not isinstance(plugins, yaml.SequenceNode):
+        return {}
+    for entry in plugins.value:
+        if isinstance(entry, yaml.ScalarNode) and entry.value == "jejak":
+            return {"": (entry.start_mark.line + 1, entry.start_mark.column + 1)}
+        options = _value_of(entry, "jejak")
+        if options is None:
+            continue
+        key = next(k for k, _ in entry.value if k.value == "jejak")
+        out = {"": (key.start_mark.line + 1, key.start_mark.column + 1)}
+        if isinstance(options, yaml.MappingNode):
+            for name, _ in options.value:
+                if isinstance(name, yaml.ScalarNode):
+                    out[name.value] = (name.start_mark.line + 1, name.start_mark.column + 1)
+        return out
+    return {}
+
+
+def _value_of(node: Any, key: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return value
+    return None
+
+
+def settings_from(options: dict[str, Any], site_url: str = "",
+                  positions: dict[str, tuple[int, int]] | None = None
+                  ) -> tuple[Settings, list[Problem]]:
+    """Settings from the plugin's options; `positions` (see option_positions) places each
+    problem on its option's line, else on the `jejak` entry, else on line 1."""
     problems: list[Problem] = []
+    positions = positions or {}
 
     def bad(option: str, reason_id: str, reason_en: str) -> None:
-        problems.append(problem("mkdocs.yml", 1, 1, "J002", option=option,
+        line, column = positions.get(option) or positions.get("") or (1, 1)
+        problems.append(problem("mkdocs.yml", line, column, "J002", option=option,
                                 reason=Text(reason_id, reason_en)))
 
     for key in options:

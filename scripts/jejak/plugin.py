@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from jejak import report
-from jejak.config import settings_from
+from jejak.config import option_positions, settings_from
 from jejak.errors import Problem
 from jejak.validate import check_archive
 
@@ -57,7 +57,8 @@ class JejakPlugin(BasePlugin):
 
     def on_config(self, config):
         self.root = Path(config["config_file_path"]).resolve().parent
-        settings, problems = settings_from(self.options, str(config.get("site_url") or ""))
+        settings, problems = settings_from(self.options, str(config.get("site_url") or ""),
+                                           option_positions(self.root))
         result = PRECHECKED.get(str(self.root)) or check_archive(self.root, settings, remember=True)
         problems = problems + result.problems
         if any(p.severity == "error" for p in problems):

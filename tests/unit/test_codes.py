@@ -102,13 +102,13 @@ CASES: list[Case] = [
     # ---- J0: running -------------------------------------------------------------
     Case("J002-option-of-wrong-type",
          lambda k: k.configure(max_pixels="banyak"), [
-             ('mkdocs.yml', 1, 1, 'error', 'J002', '',
+             ('mkdocs.yml', 7, 5, 'error', 'J002', '',
               'Konfigurasi Jejak tidak sah: opsi `max_pixels` harus bilangan bulat positif.',
               'Invalid Jejak configuration: option `max_pixels` must be a positive whole number.'),
          ]),
     Case("J002-unknown-option",
          lambda k: k.configure(max_file_mbb={"image": 1}), [
-             ('mkdocs.yml', 1, 1, 'error', 'J002', '',
+             ('mkdocs.yml', 7, 5, 'error', 'J002', '',
               'Konfigurasi Jejak tidak sah: opsi `max_file_mbb` tidak dikenal (yang diterima: '
               'language, privacy_allow, max_file_mb, max_pixels).',
               'Invalid Jejak configuration: option `max_file_mbb` is unknown (accepted: '

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jejak.config import load_settings, plugin_options, settings_from
+from jejak.config import load_settings, option_positions, plugin_options, settings_from
 from jejak.files import DEFAULT_LIMITS, DEFAULT_MAX_PIXELS
 
 
@@ -102,3 +102,33 @@ def test_no_mkdocs_yml_means_defaults(tmp_path: Path) -> None:
     settings, problems = load_settings(tmp_path)
     assert problems == []
     assert settings == settings_from({})[0]
+
+
+def test_j002_points_at_the_option_in_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Contoh\n"
+        "site_url: !ENV [SITE_URL, 'https://contoh.example.id/']\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - jejak:\n"
+        "      language: id\n"
+        "      max_pixels: banyak\n", encoding="utf-8")
+    assert option_positions(tmp_path) == {"": (8, 5), "language": (9, 7),
+                                          "max_pixels": (10, 7)}
+    _, [bad] = load_settings(tmp_path)
+    assert (bad.code, bad.line, bad.column) == ("J002", 10, 7)
+
+
+def test_j002_of_a_missing_option_points_at_the_jejak_entry(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n- jejak\n", encoding="utf-8")
+    assert option_positions(tmp_path) == {"": (3, 3)}
+    _, [bad] = settings_from({"language": "fr"}, "", option_positions(tmp_path))
+    assert (bad.line, bad.column) == (3, 3)
+
+
+def test_unreadable_mkdocs_yml_has_no_positions(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("plugins: [jejak\n", encoding="utf-8")
+    assert option_positions(tmp_path) == {}
