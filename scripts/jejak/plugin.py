@@ -45,6 +45,7 @@ class JejakPlugin(BasePlugin):
         self.root: Path | None = None
         self.final_site_dir: Path | None = None
         self.staging: Path | None = None
+        self.warnings = None  # counts the 'mkdocs' logger's warnings under strict: true
 
     # Options are validated by the core (jejak.config), so the same rules hold for `jejak check`.
     def load_config(self, options, config_file_path=None):
@@ -68,6 +69,8 @@ class JejakPlugin(BasePlugin):
 
         configure(config, settings)
         if self.command != "serve":
+            if config.get("strict"):
+                self._count_warnings()
             self.final_site_dir = Path(config["site_dir"]).resolve()
             self.final_site_dir.parent.mkdir(parents=True, exist_ok=True)
             self.staging = Path(tempfile.mkdtemp(prefix=".jejak-site-",
@@ -203,13 +206,38 @@ class JejakPlugin(BasePlugin):
         extra.join()
         if self.staging is None or self.final_site_dir is None:
             return
+        warned = self._stop_counting()
+        if warned:
+            # MkDocs aborts a strict build after this event: the old site stays
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+            log.error("strict: %d peringatan, situs sebelumnya dipertahankan / %d warnings, "
+                      "the previous site is kept", warned, warned)
+            return
         started = time.perf_counter()
         _swap(self.staging, self.final_site_dir)
         log.info("new site swapped in, old one removed (%.1f s)", time.perf_counter() - started)
         config["site_dir"] = str(self.final_site_dir)
         self.staging = None
 
+    def _count_warnings(self) -> None:
+        """Count warnings as MkDocs' strict mode does (its 'mkdocs' logger), to know before
+        the swap whether MkDocs will abort the build after on_post_build."""
+        from mkdocs.utils import CountHandler
+
+        self.warnings = CountHandler(level=logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def _stop_counting(self) -> int:
+        counted = 0
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            counted = sum(self.warnings.counts.values())
+            self.warnings = None
+        return counted
+
     def on_build_error(self, error):
+        self._stop_counting()
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None

@@ -16,7 +16,7 @@ from archive_kit import PRODUCT, SESSION, ArchiveKit
 from lxml import html as lxml_html
 
 from jejak.build import run_build
-from jejak.errors import ArchiveInvalid
+from jejak.errors import ArchiveInvalid, JejakError
 
 pytestmark = pytest.mark.slow
 
@@ -105,9 +105,13 @@ def test_plain_mkdocs_build_of_archive_with_errors_keeps_the_previous_site(built
     assert leftovers(kit.root) == []
 
 
-def test_page_generation_raising_mid_build_keeps_the_previous_site(built, monkeypatch) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_page_generation_raising_mid_build_keeps_the_previous_site(built, monkeypatch,
+                                                                   workers) -> None:
+    """Also when the page that fails is generated in a forked worker."""
     from jejak.generate import pages
 
+    monkeypatch.setenv("JEJAK_WORKERS", workers)
     kit, before = built
     kit.replace(PRODUCT, "Poster untuk kelas IV.", "Poster untuk kelas IV dan V.")
     original = pages.SiteGenerator.record_page
@@ -126,11 +130,15 @@ def test_page_generation_raising_mid_build_keeps_the_previous_site(built, monkey
     assert leftovers(kit.root) == []
 
 
-def test_failure_after_pages_are_written_keeps_the_previous_site(built, monkeypatch) -> None:
-    """The search indexer fails in on_post_build, after every page went to the staging folder."""
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_failure_after_pages_are_written_keeps_the_previous_site(built, monkeypatch,
+                                                                 workers) -> None:
+    """The search indexer fails in on_post_build, after every page went to the staging folder
+    (and, with workers, while a forked worker writes the citation and harvesting files)."""
     from jejak import sitebuild
     from jejak.errors import JejakError
 
+    monkeypatch.setenv("JEJAK_WORKERS", workers)
     kit, before = built
     kit.replace(PRODUCT, "Poster untuk kelas IV.", "Poster untuk kelas IV dan V.")
     written = []
@@ -145,6 +153,24 @@ def test_failure_after_pages_are_written_keeps_the_previous_site(built, monkeypa
     assert len(written) > 5, "the failure should come after the pages were written"
     assert site_hashes(kit.root / "site") == before
     assert leftovers(kit.root) == []
+
+
+def test_strict_build_with_a_warning_keeps_the_previous_site(built) -> None:
+    """MkDocs aborts a strict build after the last plugin event: the site must not have
+    been swapped in by then."""
+    kit, before = built
+    config = yaml.safe_load(kit.read("mkdocs.yml"))
+    config.update(strict=True, extra_templates=["tidak-ada.html"])  # MkDocs warns: not found
+    kit.write("mkdocs.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    kit.replace(PRODUCT, "Poster untuk kelas IV.", "Poster untuk kelas IV dan V.")
+    with pytest.raises(JejakError, match="strict"):
+        run_build(kit.root)
+    assert site_hashes(kit.root / "site") == before
+    assert leftovers(kit.root) == []
+    config.pop("extra_templates")
+    kit.write("mkdocs.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    run_build(kit.root)  # strict without warnings: replaced
+    assert site_hashes(kit.root / "site") != before
 
 
 def test_a_good_build_replaces_the_site(built) -> None:
