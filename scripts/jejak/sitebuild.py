@@ -227,24 +227,11 @@ class SiteWriter:
         import shutil
 
         target = self._target(rel)
+        target.unlink(missing_ok=True)  # never write through an existing (hard-linked) file
         if source.is_relative_to(self.linkable) and not source.is_relative_to(self.archive):
             try:
                 os.link(source, target)
                 return
-            except FileExistsError:
-                target.unlink()
-                try:
-                    os.link(source, target)
-                    return
-                except OSError:
-                    pass
-            except OSError:
+            except OSError:  # another file system, or no hard links there: copy
                 pass
         shutil.copyfile(source, target)
-
-
-def place_files(files: dict[str, Path], site_dir: Path, root: Path) -> None:
-    """Put published files into the site (see SiteWriter)."""
-    writer = SiteWriter(site_dir, cache_dir(root) / "media", root / "archive")
-    for rel, source in files.items():
-        writer.place(rel, source)

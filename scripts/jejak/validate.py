@@ -50,6 +50,7 @@ class CheckResult:
     records: list[Record]
     settings: Settings
     files_used: dict[str, set[str]] = field(default_factory=dict)
+    _archive: Archive | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -60,7 +61,10 @@ class CheckResult:
         return [p for p in self.problems if p.severity == "warning"]
 
     def archive(self) -> Archive:
-        return Archive.from_records(self.records)
+        """The published records, indexed (made once: the build asks several times)."""
+        if self._archive is None:
+            self._archive = Archive.from_records(self.records)
+        return self._archive
 
 
 @dataclass
