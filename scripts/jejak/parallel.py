@@ -123,7 +123,11 @@ class Background:
         self.freeze = _frozen()
         if fork and can_fork() and worker_count() > 1:
             self.freeze.__enter__()
-            self.child = _start([None], lambda _: fn())
+            try:
+                self.child = _start([None], lambda _: fn())
+            except BaseException:
+                self.freeze.__exit__()
+                raise
 
     def join(self) -> Any:
         if self.child is None:
@@ -153,13 +157,14 @@ def _start(share: Sequence[T], work: Callable[[Sequence[T]], R]) -> tuple[int, i
     try:
         os.close(read)
         records = _capture_logs()
-        try:
-            payload = ("ok", work(share), records)
+        try:  # pickled whole before a byte is sent: the parent never reads half a result
+            data = pickle.dumps(("ok", work(share), records), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
             code = 1
-            payload = ("error", _portable(exc), records)
+            data = pickle.dumps(("error", _portable(exc), records),
+                                protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as out:
-            pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(data)
     except BaseException:  # noqa: BLE001 - the pipe itself failed: the parent sees no result
         code = 2
     finally:
@@ -173,7 +178,11 @@ def _collect(pid: int, fd: int) -> Any:
     if not data:
         raise WorkerFailed(f"a build worker (process {pid}) stopped without a result "
                            f"(exit status {os.waitstatus_to_exitcode(status)})")
-    state, value, records = pickle.loads(data)
+    try:
+        state, value, records = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, ValueError) as exc:
+        raise WorkerFailed(f"a build worker (process {pid}) sent a broken result ({exc})") \
+            from None
     for name, level, message in records:
         logging.getLogger(name).log(level, "%s", message)
     if state == "error":

@@ -89,6 +89,15 @@ def test_a_child_that_dies_is_reported():
         parallel.split([0, 1], work, 2)
 
 
+def test_a_result_that_cannot_be_pickled_is_an_error_not_half_a_message():
+    def work(share):
+        return [lambda n=n: n for n in share]  # functions do not pickle
+
+    with pytest.raises(Exception, match="pickle|Pickl") as caught:
+        parallel.split([0, 1], work, 2)
+    assert not isinstance(caught.value, parallel.WorkerFailed)
+
+
 def test_a_failing_parent_share_stops_the_children():
     def work(share):
         if 0 in share:
