@@ -173,6 +173,20 @@ def test_strict_build_with_a_warning_keeps_the_previous_site(built) -> None:
     assert site_hashes(kit.root / "site") != before
 
 
+def test_pages_stay_in_mkdocs_loop_when_another_plugin_handles_them(kit, monkeypatch) -> None:
+    """Material's search plugin collects every page in on_page_context: a page written by a
+    forked worker would be missing from its index, so the pages are written here."""
+    monkeypatch.setenv("JEJAK_WORKERS", "2")
+    config = yaml.safe_load(kit.read("mkdocs.yml"))
+    config["plugins"] = ["search", "jejak"]
+    kit.write("mkdocs.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    site = run_build(kit.root)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert PRODUCT_URL in locations
+    assert (site / PRODUCT_URL / "index.html").is_file()
+
+
 def test_a_good_build_replaces_the_site(built) -> None:
     kit, before = built
     kit.replace(PRODUCT, "Poster untuk kelas IV.", "Poster untuk kelas IV dan V.")
