@@ -1,4 +1,8 @@
-"""MkDocs adapter: routes MkDocs events to the Jejak core, nothing more."""
+"""MkDocs adapter: routes MkDocs events to the Jejak core.
+
+Beyond that it only changes how MkDocs does its own work: the record pages, which never
+enter the navigation, are written on every core (on_env), and the new site is swapped in
+only when the whole build has succeeded (on_post_build)."""
 
 from __future__ import annotations
 
