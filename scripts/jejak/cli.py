@@ -52,8 +52,10 @@ def check(root: Path, fmt: str, lang: str | None) -> None:
 
     Exit status: 0 no errors (warnings allowed), 1 errors, 2 could not run.
     """
+    from jejak import progress
     from jejak.validate import check_archive
 
+    progress.configure(language=lang)
     lang = _lang(lang)
     try:
         result = check_archive(root)
@@ -119,9 +121,11 @@ def build(root: Path, site_dir: Path | None, fmt: str, lang: str | None, quiet: 
     The new site is written beside the old one and swapped in only when the
     build succeeds: a failed build leaves the previous site untouched.
     """
+    from jejak import progress
     from jejak.build import run_build
     from jejak.errors import ArchiveInvalid
 
+    progress.configure(language=lang, enabled=False if quiet else None)
     lang = _lang(lang)
     try:
         target = run_build(root, site_dir, quiet=quiet)

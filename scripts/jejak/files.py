@@ -331,13 +331,15 @@ class ImageInspector:
 
         args = [(path, value, self.max_pixels) for path, value, _, _ in self._jobs]
         from jejak.parallel import worker_count
+        from jejak.progress import track
 
         workers = worker_count()
         if len(args) >= 32 and workers > 1:
             with ProcessPoolExecutor(workers) as pool:
-                results = list(pool.map(_image_job, args, chunksize=8))
+                results = list(track(pool.map(_image_job, args, chunksize=8), len(args),
+                                     "check_images"))
         else:
-            results = [_image_job(a) for a in args]
+            results = [_image_job(a) for a in track(args, len(args), "check_images")]
         for (_, _, digest, report), findings in zip(self._jobs, results, strict=True):
             for finding in findings:
                 report(finding)

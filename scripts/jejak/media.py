@@ -153,13 +153,14 @@ class MediaCache:
         todo = list(missing.values())
         if todo:
             from jejak.parallel import worker_count
+            from jejak.progress import track
 
             workers = min(worker_count(), len(todo))
             if workers > 1 and len(todo) > 4:
                 with ProcessPoolExecutor(workers) as pool:
-                    list(pool.map(_make_job, todo))
+                    list(track(pool.map(_make_job, todo), len(todo), "images"))
             else:
-                for job in todo:
+                for job in track(todo, len(todo), "images"):
                     _make_job(job)
             self.processed += len(todo)
         return {source: self._load(key) for source, key in keyed.items()}

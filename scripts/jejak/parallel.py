@@ -55,19 +55,22 @@ class WorkerFailed(RuntimeError):
     """A forked worker died without reporting (killed, out of memory)."""
 
 
-def split(items: Sequence[T], work: Callable[[Sequence[T]], R], workers: int) -> list[R]:
+def split(items: Sequence[T], work: Callable[[Sequence[T]], R], workers: int,
+          progress: str | None = None) -> list[R]:
     """`work` over `workers` interleaved shares of `items`; results in share order.
 
-    An exception in any share is raised here once every child has been reaped."""
+    An exception in any share is raised here once every child has been reaped. With
+    `progress` (a key of jejak.progress.LABELS) the parent's share is handed to `work` as
+    an iterator that moves a bar for every share, so `work` must only iterate it."""
     if workers < 2 or len(items) < 2 or not can_fork():
-        return [work(items)]
+        return [work(_tracked(items, 1, progress))]
     shares = [items[i::workers] for i in range(workers)]
     children: list[tuple[int, int]] = []
     with _frozen():
         try:
             for share in shares[1:]:
                 children.append(_start(share, work))
-            mine = work(shares[0])
+            mine = work(_tracked(shares[0], workers, progress))
         except BaseException:
             for pid, fd in children:
                 _stop(pid, fd)
@@ -82,6 +85,15 @@ def split(items: Sequence[T], work: Callable[[Sequence[T]], R], workers: int) ->
     if failure is not None:
         raise failure
     return results
+
+
+def _tracked(share: Sequence[T], workers: int, progress: str | None):
+    """The parent's share, moving a bar as if all shares went at its pace."""
+    if progress is None:
+        return share
+    from jejak.progress import track
+
+    return track(share, len(share) * workers, progress, step=workers)
 
 
 class _frozen:
@@ -104,9 +116,10 @@ class _frozen:
             gc.unfreeze()
 
 
-def map_ordered(items: Sequence[T], fn: Callable[[T], R], workers: int) -> list[R]:
+def map_ordered(items: Sequence[T], fn: Callable[[T], R], workers: int,
+                progress: str | None = None) -> list[R]:
     """[fn(item) for item in items], computed over `workers` shares."""
-    results = split(items, lambda share: [fn(item) for item in share], workers)
+    results = split(items, lambda share: [fn(item) for item in share], workers, progress)
     out: list[Any] = [None] * len(items)
     for k, share_result in enumerate(results):
         out[k::len(results)] = share_result

@@ -69,7 +69,10 @@ class JejakPlugin(BasePlugin):
         if any(p.severity == "error" for p in problems):
             raise ArchiveRejected(problems, settings.language)
         self.result = result
+        from jejak import progress
         from jejak.sitebuild import configure
+
+        progress.default_language(settings.language)
 
         configure(config, settings)
         if self.command != "serve":
@@ -168,7 +171,7 @@ class JejakPlugin(BasePlugin):
                 else:
                     writer.place(item, published[item])
 
-        parallel.split(tasks, work, workers)
+        parallel.split(tasks, work, workers, progress="write")
         for _, file in pages:
             file.inclusion = InclusionLevel.EXCLUDED  # written: MkDocs' loop skips them
         log.info("%d record pages and %d files written by %d processes (%.1f s)", len(pages),

@@ -117,6 +117,7 @@ class BodyRenderer:
         if not todo:
             return out
         from jejak.parallel import worker_count
+        from jejak.progress import track
 
         workers = worker_count()
         items = list(todo.items())
@@ -125,9 +126,9 @@ class BodyRenderer:
             with ProcessPoolExecutor(workers) as pool:
                 results = pool.map(_render_worker, [(self.extensions, self.configs, b)
                                                     for _, b in items], chunksize=chunk)
-                rendered = list(results)
+                rendered = list(track(results, len(items), "bodies"))
         else:
-            rendered = [self._render(body) for _, body in items]
+            rendered = [self._render(body) for _, body in track(items, len(items), "bodies")]
         for (rid, body), html in zip(items, rendered, strict=True):
             self._store(self._key(body), html)
             out[rid] = html

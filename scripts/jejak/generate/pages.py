@@ -150,7 +150,7 @@ class SiteGenerator:
         pages = [self.home(), self.groups_index()]
         records = list(self.archive.records.values())
         for page, files, generated in parallel.map_ordered(records, self._record_output,
-                                                           self.workers):
+                                                           self.workers, progress="pages"):
             pages.append(page)
             self.files.update(files)
             self.generated.update(generated)
