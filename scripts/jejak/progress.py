@@ -19,24 +19,25 @@ LABELS = {
     "pages": ("membuat halaman", "generating pages"),
     "write": ("menulis situs", "writing the site"),
 }
-_KEEP = object()
-_settings: dict[str, object] = {"language": None, "enabled": None}
+DEFAULTS: dict[str, object] = {"command_language": None, "archive_language": None,
+                               "enabled": None}
+_settings: dict[str, object] = dict(DEFAULTS)
 
 
-def configure(language: str | None = None, enabled: object = _KEEP) -> None:
-    """The language of the labels (the command's --lang); `enabled` False hides every bar
-    (--quiet), True shows them even without a terminal, None shows them on a terminal
-    outside CI (the default)."""
-    if language is not None:
-        _settings["language"] = language
-    if enabled is not _KEEP:
-        _settings["enabled"] = enabled
+def configure(language: str | None = None, enabled: bool | None = None) -> None:
+    """For one command: its --lang (None: the archive's), and whether bars are drawn:
+    False hides them (-q), True draws them even without a terminal, None draws them on a
+    terminal outside CI."""
+    _settings.update(command_language=language, enabled=enabled)
 
 
 def default_language(language: str) -> None:
-    """The archive's language, used when the command named none."""
-    if _settings["language"] is None:
-        _settings["language"] = language
+    """The archive's language (set by each build), used when the command named none."""
+    _settings["archive_language"] = language
+
+
+def _language() -> str:
+    return str(_settings["command_language"] or _settings["archive_language"] or "id")
 
 
 def shown() -> bool:
@@ -52,7 +53,7 @@ def track(items: Iterable[T], total: int, key: str, step: int = 1) -> Iterator[T
         return
     from tqdm import tqdm
 
-    label = LABELS[key][1 if _settings["language"] == "en" else 0]  # Indonesian by default
+    label = LABELS[key][1 if _language() == "en" else 0]
     with tqdm(total=total, desc=label, leave=False, file=sys.stderr, dynamic_ncols=True,
               mininterval=0.5, bar_format="{desc}: {percentage:3.0f}% |{bar}| "
               "{n_fmt}/{total_fmt} [{elapsed}<{remaining}]") as bar:

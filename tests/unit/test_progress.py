@@ -9,7 +9,9 @@ from jejak import parallel, progress
 
 @pytest.fixture(autouse=True)
 def fresh_settings():
+    """Builds run in this process elsewhere in the suite set the archive's language."""
     saved = dict(progress._settings)
+    progress._settings.update(progress.DEFAULTS)
     yield
     progress._settings.clear()
     progress._settings.update(saved)
