@@ -172,3 +172,17 @@ def test_worker_count_follows_jejak_workers(monkeypatch):
     monkeypatch.delenv("JEJAK_WORKERS")
     assert parallel.workers_for(5, threshold=1000) == 1
     assert parallel.workers_for(1000, threshold=1000) == parallel.worker_count() >= 1
+
+
+def test_a_forked_worker_opens_its_own_citation_cache(tmp_path, monkeypatch):
+    """SQLite connections must not cross a fork: a worker gets a cache of its own."""
+    from jejak.generate import citation
+
+    monkeypatch.setenv("JEJAK_CACHE_DIR", str(tmp_path))
+    citation._disk_cache.cache_clear()
+    parent_cache = citation._disk_cache()
+    try:
+        same = parallel.split([0, 1], lambda share: citation._disk_cache() is parent_cache, 2)
+        assert same == [True, False]
+    finally:
+        citation._disk_cache.cache_clear()
