@@ -10,24 +10,17 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import json
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from archive_kit import tree_hashes
+from demo_kit import build_demo
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-REPO = Path(__file__).resolve().parents[2]
-DEMO_PARTS = ("content", "archive", "mkdocs.yml", "overrides", "published-ids.txt")
 
 
 BYTES_KEY = pytest.StashKey[dict]()
@@ -92,27 +85,8 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 @pytest.fixture(scope="session")
 def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo copied and built with `jejak build` once per session (shared with the e2e
-    tests of tests/e2e/test_site.py, which use the same folder and marker)."""
-    root = tmp_path_factory.getbasetemp() / "jejak-demo"
-    memo = tmp_path_factory.getbasetemp() / "jejak-demo.json"
-    if memo.is_file():
-        return root
-    root.mkdir()
-    for part in DEMO_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, symlinks=True)
-        else:
-            shutil.copy2(source, root / part)
-    before = tree_hashes(root)
-    cache = tmp_path_factory.getbasetemp() / "jejak-demo-cache"  # as tests/e2e/test_site.py
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache))
-    proc = subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", "build",
-                           str(root)], cwd=root, capture_output=True, text=True, env=env,
-                          timeout=900)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    memo.write_text(json.dumps(before), encoding="utf-8")
+    """The demo built once per session (tests/demo_kit.py, shared with the e2e suite)."""
+    root, _ = build_demo(tmp_path_factory)
     return root
 
 

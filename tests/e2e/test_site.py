@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from archive_kit import tree_hashes
+from demo_kit import build_demo, demo_cache, jejak
 from lxml import html as lxml_html
 
 from jejak.model import Archive
@@ -28,8 +28,6 @@ from jejak.validate import check_archive
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
-DEMO_PARTS = ("content", "archive", "mkdocs.yml", "overrides", "published-ids.txt")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 # SPEC §6: the URL of each record kind, written out here rather than taken from the code
 SEGMENT = {"plans": "program", "sessions": "kegiatan", "products": "karya", "papers": "publikasi"}
@@ -50,17 +48,6 @@ def site_hashes(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def jejak(*args: str, cwd: Path, cache: Path, workers: int = 2) -> subprocess.CompletedProcess:
-    """The real `jejak` command line, in a child process, with its own cache folder.
-
-    Two worker processes even for the small demo (JEJAK_WORKERS holds at any size), so
-    that pages, files and citations are made by forked workers as in a large archive."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JEJAK_CACHE_DIR=str(cache),
-               JEJAK_WORKERS=str(workers))
-    return subprocess.run([sys.executable, "-c", "from jejak.cli import main; main()", *args],
-                          cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
-
-
 @dataclass
 class Demo:
     root: Path
@@ -73,32 +60,6 @@ class Demo:
 
     def parse(self, url: str):
         return lxml_html.document_fromstring(self.page(url).read_bytes())
-
-
-def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The derived-data cache of the demo builds (JEJAK_CACHE_DIR; never ~/.cache/jejak)."""
-    return tmp_path_factory.getbasetemp() / "jejak-demo-cache"
-
-
-def build_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The demo copied and built once per test session (per xdist worker); reused by the
-    browser tests when they run in the same session."""
-    root = tmp_path_factory.getbasetemp() / "jejak-demo"
-    memo = tmp_path_factory.getbasetemp() / "jejak-demo.json"
-    if memo.is_file():
-        return root, json.loads(memo.read_text(encoding="utf-8"))
-    root.mkdir()
-    for part in DEMO_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, symlinks=True)
-        else:
-            shutil.copy2(source, root / part)
-    before = tree_hashes(root)
-    proc = jejak("build", str(root), cwd=root, cache=demo_cache(tmp_path_factory))
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    memo.write_text(json.dumps(before), encoding="utf-8")
-    return root, before
 
 
 @pytest.fixture(scope="session")
